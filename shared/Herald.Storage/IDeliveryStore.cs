@@ -1,0 +1,34 @@
+namespace Herald.Storage;
+
+/// <summary>Deliveries: one per (event, webhook), with their state and retry time.</summary>
+public interface IDeliveryStore
+{
+    /// <summary>
+    /// Stores each delivery unless one with its id exists, and returns the stored ones in the
+    /// order given (the earlier record where one existed).
+    /// </summary>
+    Task<IReadOnlyList<Delivery>> AddIfAbsentAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken);
+
+    /// <summary>The delivery with this id, or null.</summary>
+    Task<Delivery?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The deliveries of one event, in id order.</summary>
+    Task<IReadOnlyList<Delivery>> ListByEventAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>A webhook's deliveries, newest event first (ties by id), filtered and paged.</summary>
+    Task<Page<Delivery>> ListByWebhookAsync(string webhookId, DeliveryQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the delivery if its stored attempt count is still <paramref name="expectedAttemptCount"/>
+    /// (optimistic concurrency between workers); false when it changed or is gone.
+    /// </summary>
+    Task<bool> TryUpdateAsync(Delivery delivery, int expectedAttemptCount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically takes up to <paramref name="limit"/> pending or retrying deliveries whose
+    /// <see cref="Delivery.NextAttemptAt"/> is at or before <paramref name="now"/>, moves their
+    /// next attempt time to <paramref name="leaseUntil"/> so no other scheduler takes them, and
+    /// returns them as updated, earliest due first.
+    /// </summary>
+    Task<IReadOnlyList<Delivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken);
+}
