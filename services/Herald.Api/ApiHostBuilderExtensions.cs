@@ -1,0 +1,29 @@
+using Herald.Api.Events;
+using Herald.Api.Inbox;
+using Herald.Api.Webhooks;
+using Herald.ServiceDefaults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Herald.Api;
+
+/// <summary>The api role: webhook management, the delivery log and the test inbox.</summary>
+public static class ApiHostBuilderExtensions
+{
+    /// <summary>Adds what the api routes need.</summary>
+    public static IHostApplicationBuilder AddHeraldApi(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHeraldHttpDefaults();
+        return builder;
+    }
+
+    /// <summary>Maps every api route.</summary>
+    public static IEndpointRouteBuilder MapHeraldApi(this IEndpointRouteBuilder app)
+    {
+        app.MapWebhookEndpoints();
+        app.MapEventEndpoints();
+        app.MapInboxEndpoints();
+        return app;
+    }
+}

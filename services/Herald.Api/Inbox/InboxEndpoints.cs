@@ -1,0 +1,108 @@
+using System.Text;
+using Herald.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Herald.Api.Inbox;
+
+/// <summary>
+/// Herald's test inbox, like webhook.site: <c>/inbox/{id}</c> records every request it gets
+/// (any method), and <c>/v1/inboxes/{id}/requests</c> lists them.
+/// </summary>
+public static class InboxEndpoints
+{
+    private const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>Maps the inbox routes.</summary>
+    public static IEndpointRouteBuilder MapInboxEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.Map("/inbox/{inboxId}", ReceiveAsync).WithTags("Inbox").WithName("InboxReceive").ExcludeFromDescription();
+        app.Map("/inbox/{inboxId}/{**rest}", ReceiveAsync).WithTags("Inbox").ExcludeFromDescription();
+        var group = app.MapGroup("/v1/inboxes").WithTags("Inbox");
+        group.MapPost("/", Create).WithName("CreateInbox").Produces<InboxCreated>(StatusCodes.Status201Created);
+        group.MapGet("/{inboxId}/requests", ListAsync).WithName("ListInboxRequests")
+            .Produces<IReadOnlyList<InboxRequestDto>>().ProducesValidationProblem();
+        group.MapGet("/{inboxId}/requests/{requestId}", GetAsync).WithName("GetInboxRequest")
+            .Produces<InboxRequestDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <summary>True for an inbox id Herald accepts: 1 to 64 letters, digits, '-' or '_'.</summary>
+    public static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static Microsoft.AspNetCore.Http.HttpResults.Created<InboxCreated> Create(HttpContext context)
+    {
+        var id = "inb_" + Guid.NewGuid().ToString("N");
+        var request = context.Request;
+        return TypedResults.Created($"/v1/inboxes/{id}/requests", new InboxCreated(id, $"{request.Scheme}://{request.Host}{request.PathBase}/inbox/{id}"));
+    }
+
+    private static async Task<IResult> ReceiveAsync(string inboxId, HttpContext context, IInboxStore inbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!IsValidId(inboxId))
+        {
+            return InvalidId();
+        }
+
+        var (body, size) = await ReadAsync(context.Request.Body, cancellationToken);
+        var request = new InboxRequest
+        {
+            Id = "req_" + Guid.NewGuid().ToString("D"),
+            InboxId = inboxId,
+            Method = context.Request.Method,
+            Path = context.Request.Path + context.Request.QueryString,
+            Query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty,
+            Headers = context.Request.Headers.SelectMany(h => h.Value.Select(v => new WebhookHeader(h.Key, v ?? string.Empty))).ToList(),
+            Body = body,
+            Size = size,
+            RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
+            ReceivedAt = time.GetUtcNow(),
+        };
+        await inbox.AddAsync(request, cancellationToken);
+        return TypedResults.Ok(new { ok = true, request_id = request.Id });
+    }
+
+    private static async Task<IResult> ListAsync(string inboxId, int? limit, IInboxStore inbox, CancellationToken cancellationToken)
+    {
+        if (!IsValidId(inboxId))
+        {
+            return InvalidId();
+        }
+
+        if (limit is < 1 or > 500)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["Must be from 1 to 500."] });
+        }
+
+        var requests = await inbox.ListAsync(inboxId, limit ?? 50, cancellationToken);
+        return TypedResults.Ok(requests.Select(InboxRequestDto.From).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(string inboxId, string requestId, IInboxStore inbox, CancellationToken cancellationToken) =>
+        await inbox.GetAsync(inboxId, requestId, cancellationToken) is { } request
+            ? TypedResults.Ok(InboxRequestDto.From(request))
+            : TypedResults.Problem(title: "Request not found", detail: $"Inbox '{inboxId}' has no request '{requestId}'.", statusCode: StatusCodes.Status404NotFound);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem InvalidId() => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { ["inbox_id"] = ["1 to 64 letters, digits, '-' or '_'."] });
+
+    private static async Task<(string Body, long Size)> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var kept = new MemoryStream();
+        var buffer = new byte[8192];
+        long size = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            size += read;
+            var room = (int)Math.Min(read, MaxBodyBytes - kept.Length);
+            if (room > 0)
+            {
+                kept.Write(buffer, 0, room);
+            }
+        }
+
+        return (Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length), size);
+    }
+}

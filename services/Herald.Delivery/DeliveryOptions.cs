@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Herald.Delivery;
+
+/// <summary>The <c>Delivery</c> section.</summary>
+public sealed class DeliveryOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Delivery";
+
+    /// <summary>Attempts one process makes at once.</summary>
+    [Range(1, 10_000, ErrorMessage = "Delivery:ConcurrentMessageLimit must be between 1 and 10000.")]
+    public int ConcurrentMessageLimit { get; set; } = 64;
+
+    /// <summary>Time allowed to open the connection (TCP and TLS).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Delivery:ConnectTimeout must be between 00:00:00.100 and 00:01:00.")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time allowed for the whole attempt, connect to last byte read.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Delivery:Timeout must be between 00:00:00.100 and 00:05:00.")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Response body bytes read and stored; the rest is discarded and the attempt marked truncated.</summary>
+    [Range(0, 1_048_576, ErrorMessage = "Delivery:ResponseBodyLimit must be between 0 and 1048576 bytes.")]
+    public int ResponseBodyLimit { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Delay before each attempt, the first included, as durations separated by commas
+    /// (<c>0s,5s,5m,30m,2h,5h,10h,10h</c>): its length is the number of attempts.
+    /// </summary>
+    [Required(ErrorMessage = "Delivery:RetrySchedule is required.")]
+    public string RetrySchedule { get; set; } = "0s,5s,5m,30m,2h,5h,10h,10h";
+
+    /// <summary>Share of each delay added or taken at random, so retries of many deliveries spread out.</summary>
+    [Range(0.0, 0.5, ErrorMessage = "Delivery:RetryJitter must be between 0 and 0.5.")]
+    public double RetryJitter { get; set; } = 0.1;
+
+    /// <summary>How often the retry scheduler looks for due deliveries.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Delivery:SchedulerInterval must be between 00:00:00.050 and 00:10:00.")]
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Due deliveries the scheduler takes per pass.</summary>
+    [Range(1, 10_000, ErrorMessage = "Delivery:SchedulerBatchSize must be between 1 and 10000.")]
+    public int SchedulerBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// How long a dispatched delivery is held before the scheduler may dispatch it again (a
+    /// worker died mid-attempt, or the message was lost). Longer than <see cref="Timeout"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00", ErrorMessage = "Delivery:DispatchLease must be between 00:00:05 and 1.00:00:00.")]
+    public TimeSpan DispatchLease { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using Herald.Contracts;
+using Herald.ServiceDefaults;
+using Herald.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Delivery;
+
+/// <summary>
+/// Makes the attempt a <see cref="DeliverWebhook"/> asks for, records it, and moves the delivery
+/// on: succeeded, retrying at the next scheduled time, or failed. The attempt is stored before
+/// the message is acknowledged; a duplicate message for an attempt already made changes nothing.
+/// </summary>
+public sealed partial class DeliveryProcessor(
+    IDeliveryStore deliveries,
+    IWebhookStore webhooks,
+    IAttemptStore attempts,
+    EventPayloadCache events,
+    WebhookSender sender,
+    RetrySchedule schedule,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryProcessor> logger)
+{
+    /// <summary>Processes one command; returns the attempt made, or null when none was due.</summary>
+    public async Task<DeliveryAttempt?> ProcessAsync(DeliverWebhook command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var delivery = await deliveries.GetAsync(command.DeliveryId, cancellationToken);
+        if (delivery is null)
+        {
+            LogUnknownDelivery(logger, command.DeliveryId);
+            return null;
+        }
+
+        if (delivery.State is not (DeliveryState.Pending or DeliveryState.Retrying) || delivery.AttemptCount != command.AttemptNumber - 1)
+        {
+            LogNotDue(logger, delivery.Id, command.AttemptNumber, delivery.State, delivery.AttemptCount);
+            return null;
+        }
+
+        var webhook = await webhooks.FindAsync(delivery.WebhookId, cancellationToken);
+        if (webhook is null || !webhook.Enabled)
+        {
+            var state = webhook is null ? DeliveryState.Failed : DeliveryState.Parked;
+            var reason = webhook is null ? "webhook was deleted" : "webhook is disabled";
+            await deliveries.TryUpdateAsync(delivery with { State = state, NextAttemptAt = null, LastError = reason, UpdatedAt = time.GetUtcNow() }, delivery.AttemptCount, cancellationToken);
+            LogNotSent(logger, delivery.Id, reason);
+            return null;
+        }
+
+        var webhookEvent = await events.GetAsync(delivery.EventId, cancellationToken)
+            ?? throw new InvalidOperationException($"Event {delivery.EventId} of delivery {delivery.Id} is not in the store.");
+
+        using var activity = HeraldTelemetry.Source.StartActivity("herald attempt", ActivityKind.Internal);
+        activity?.SetTag("herald.delivery_id", delivery.Id);
+        activity?.SetTag("herald.event_id", delivery.EventId);
+        activity?.SetTag("herald.webhook_id", webhook.Id);
+        activity?.SetTag("herald.attempt", command.AttemptNumber);
+
+        var result = await sender.SendAsync(webhook, delivery.Id, webhookEvent, cancellationToken);
+        var attempt = new DeliveryAttempt
+        {
+            Id = Ids.New("att"),
+            DeliveryId = delivery.Id,
+            EventId = delivery.EventId,
+            WebhookId = webhook.Id,
+            Number = command.AttemptNumber,
+            Request = result.Request,
+            Response = result.Response,
+            Succeeded = result.Succeeded,
+            ErrorKind = result.ErrorKind,
+            Error = result.Error,
+            StartedAt = result.StartedAt,
+            CompletedAt = result.CompletedAt,
+            Duration = result.Duration,
+            TraceId = Activity.Current?.TraceId.ToHexString(),
+        };
+        await attempts.AddAsync(attempt, cancellationToken);
+
+        var now = time.GetUtcNow();
+        var next = result.Succeeded ? null : schedule.NextAttemptAt(command.AttemptNumber, now, options.Value.RetryJitter, Random.Shared.NextDouble());
+        var outcome = result.Succeeded ? DeliveryState.Succeeded : next is null ? DeliveryState.Failed : DeliveryState.Retrying;
+        var updated = delivery with
+        {
+            State = outcome,
+            AttemptCount = command.AttemptNumber,
+            NextAttemptAt = next,
+            LastStatusCode = result.Response?.StatusCode ?? delivery.LastStatusCode,
+            LastError = result.Error,
+            UpdatedAt = now,
+        };
+        if (!await deliveries.TryUpdateAsync(updated, delivery.AttemptCount, cancellationToken))
+        {
+            LogRaced(logger, delivery.Id, command.AttemptNumber);
+        }
+
+        Record(activity, attempt, outcome);
+        LogAttempt(logger, delivery.Id, command.AttemptNumber, result.Response?.StatusCode, outcome, result.Duration.TotalMilliseconds);
+        return attempt;
+    }
+
+    private static void Record(Activity? activity, DeliveryAttempt attempt, DeliveryState outcome)
+    {
+        var outcomeTag = new KeyValuePair<string, object?>("herald.outcome", outcome.ToString().ToLowerInvariant());
+        HeraldTelemetry.Attempts.Add(1, outcomeTag, new("http.response.status_code", attempt.Response?.StatusCode));
+        HeraldTelemetry.AttemptDuration.Record(attempt.Duration.TotalSeconds, outcomeTag);
+        if (outcome is DeliveryState.Succeeded or DeliveryState.Failed)
+        {
+            HeraldTelemetry.DeliveriesCompleted.Add(1, outcomeTag);
+        }
+
+        activity?.SetTag("herald.outcome", outcomeTag.Value);
+        activity?.SetTag("http.response.status_code", attempt.Response?.StatusCode);
+        if (!attempt.Succeeded)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, attempt.Error);
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} is not in the store; the message is dropped")]
+    private static partial void LogUnknownDelivery(ILogger logger, string deliveryId);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "Delivery {DeliveryId} attempt {Attempt} is not due (state {State}, {Attempts} attempts made); duplicate ignored")]
+    private static partial void LogNotDue(ILogger logger, string deliveryId, int attempt, DeliveryState state, int attempts);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Delivery {DeliveryId} not sent: {Reason}")]
+    private static partial void LogNotSent(ILogger logger, string deliveryId, string reason);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} attempt {Attempt} was recorded but another worker moved the delivery first")]
+    private static partial void LogRaced(ILogger logger, string deliveryId, int attempt);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Delivery {DeliveryId} attempt {Attempt}: status {StatusCode}, now {State}, {DurationMs:0.0} ms")]
+    private static partial void LogAttempt(ILogger logger, string deliveryId, int attempt, int? statusCode, DeliveryState state, double durationMs);
+}

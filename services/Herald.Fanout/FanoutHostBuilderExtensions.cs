@@ -1,0 +1,20 @@
+using Herald.Messaging;
+using Herald.ServiceDefaults;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+
+namespace Herald.Fanout;
+
+/// <summary>The fanout role: consumes <c>AuditLogRecorded</c> from <c>herald-fanout</c>.</summary>
+public static class FanoutHostBuilderExtensions
+{
+    /// <summary>Adds the fanout consumer and its settings.</summary>
+    public static IHostApplicationBuilder AddHeraldFanout(this IHostApplicationBuilder builder, HeraldBusBuilder bus)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(bus);
+        builder.Services.AddValidatedOptions<FanoutOptions>(FanoutOptions.Section);
+        bus.AddConsumers(x => x.AddConsumer<AuditLogRecordedConsumer, AuditLogRecordedConsumerDefinition>());
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Herald.Contracts;
+
+namespace Herald.Fanout;
+
+/// <summary>
+/// Writes the request body exactly as the reference page shows it: snake_case keys in this
+/// order, <c>date</c> as the upstream's instant in UTC, <c>occurred_at</c> to the millisecond.
+/// Serialized once per event; every delivery sends these bytes.
+/// </summary>
+public static class WebhookPayload
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // A request body, not HTML: keep '+', '<', '&' and non-ASCII readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The UTF-8 JSON body for one event.</summary>
+    public static byte[] Serialize(string eventId, string eventCategory, DateTimeOffset occurredAt, AuditLogRecorded record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("data");
+            writer.WriteStartObject("actor");
+            writer.WriteString("ip", record.Actor.Ip);
+            writer.WriteString("user_agent", record.Actor.UserAgent);
+            writer.WriteString("username", record.Actor.Username);
+            writer.WriteEndObject();
+            writer.WriteString("date", record.Date.UtcDateTime);
+            writer.WriteString("description", record.Description);
+            writer.WriteString("event_category", record.EventCategory);
+            writer.WriteString("event_name", record.EventName);
+            writer.WriteEndObject();
+            writer.WriteString("event_category", eventCategory);
+            writer.WriteString("event_id", eventId);
+            writer.WriteString("occurred_at", FormatOccurredAt(occurredAt));
+            writer.WriteString("organization_id", record.OrganizationId);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary><c>occurred_at</c>: UTC, millisecond precision, <c>Z</c> suffix.</summary>
+    public static string FormatOccurredAt(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Truncates to the millisecond, the precision <c>occurred_at</c> carries.</summary>
+    public static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
+        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+}
