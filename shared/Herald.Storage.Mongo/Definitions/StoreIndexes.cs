@@ -27,9 +27,10 @@ internal static class StoreIndexes
             new(keys.Ascending(d => d.WebhookId).Descending(d => d.OccurredAt).Descending(d => d.Id)),
             new(keys.Ascending(d => d.EventId)),
             // Only schedulable deliveries are indexed for the scheduler: finished ones pile up
-            // and are never due. Needs MongoDB 6.0+ ($in in a partial filter).
+            // and are never due. Needs MongoDB 6.0+ ($in in a partial filter). The id ends the
+            // key so "earliest due, ties by id" merges from the two state ranges without a sort.
             new(
-                keys.Ascending(d => d.State).Ascending(d => d.NextAttemptAt),
+                keys.Ascending(d => d.State).Ascending(d => d.NextAttemptAt).Ascending(d => d.Id),
                 new CreateIndexOptions<DeliveryDocument>
                 {
                     PartialFilterExpression = Builders<DeliveryDocument>.Filter.In(d => d.State, DeliveryFilters.Schedulable),

@@ -24,7 +24,7 @@ public sealed class When_initializing_the_indexes
         Assert.That(indexes, Has.Count.EqualTo(3));
         AssertRenders(Keys(indexes[0].Keys), """{ webhook_id: 1, occurred_at: -1, _id: -1 }""");
         AssertRenders(Keys(indexes[1].Keys), """{ event_id: 1 }""");
-        AssertRenders(Keys(indexes[2].Keys), """{ state: 1, next_attempt_at: 1 }""");
+        AssertRenders(Keys(indexes[2].Keys), """{ state: 1, next_attempt_at: 1, _id: 1 }""");
     }
 
     [Test]
