@@ -1,0 +1,50 @@
+using Herald.Storage.Mongo.Documents;
+using MongoDB.Driver;
+
+namespace Herald.Storage.Mongo.Definitions;
+
+/// <summary>Filters on <c>deliveries</c>.</summary>
+internal static class DeliveryFilters
+{
+    /// <summary>The states the retry scheduler dispatches; the partial index covers exactly these.</summary>
+    public static readonly IReadOnlyList<DeliveryState> Schedulable = [DeliveryState.Pending, DeliveryState.Retrying];
+
+    private static FilterDefinitionBuilder<DeliveryDocument> Filter => Builders<DeliveryDocument>.Filter;
+
+    public static FilterDefinition<DeliveryDocument> ById(string id) => Filter.Eq(d => d.Id, id);
+
+    public static FilterDefinition<DeliveryDocument> ByIds(IEnumerable<string> ids) => Filter.In(d => d.Id, ids);
+
+    public static FilterDefinition<DeliveryDocument> ByEvent(string eventId) => Filter.Eq(d => d.EventId, eventId);
+
+    /// <summary>A webhook's deliveries with the query's optional state and time filters.</summary>
+    public static FilterDefinition<DeliveryDocument> ByWebhook(string webhookId, DeliveryQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filters = new List<FilterDefinition<DeliveryDocument>> { Filter.Eq(d => d.WebhookId, webhookId) };
+        if (query.States is { Count: > 0 } states)
+        {
+            filters.Add(Filter.In(d => d.State, states));
+        }
+
+        if (query.From is { } from)
+        {
+            filters.Add(Filter.Gte(d => d.OccurredAt, MongoTime.ToTicks(from)));
+        }
+
+        if (query.To is { } to)
+        {
+            filters.Add(Filter.Lt(d => d.OccurredAt, MongoTime.ToTicks(to)));
+        }
+
+        return Filter.And(filters);
+    }
+
+    /// <summary>The delivery, only while its attempt count is still the one the caller read.</summary>
+    public static FilterDefinition<DeliveryDocument> ByIdAndAttemptCount(string id, int expectedAttemptCount) =>
+        Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.AttemptCount, expectedAttemptCount);
+
+    /// <summary>Pending or retrying deliveries whose next attempt is at or before now.</summary>
+    public static FilterDefinition<DeliveryDocument> Due(long nowTicks) =>
+        Filter.In(d => d.State, Schedulable) & Filter.Lte(d => d.NextAttemptAt, nowTicks);
+}

@@ -1,0 +1,110 @@
+using Herald.Storage.Mongo.Definitions;
+using Herald.Storage.Mongo.Documents;
+using MongoDB.Driver;
+
+namespace Herald.Storage.Mongo;
+
+/// <summary><see cref="IDeliveryStore"/> on the <c>deliveries</c> collection.</summary>
+internal sealed class MongoDeliveryStore(IMongoDatabase database) : IDeliveryStore
+{
+    private readonly IMongoCollection<DeliveryDocument> _deliveries =
+        database.GetCollection<DeliveryDocument>(MongoCollectionNames.Deliveries);
+
+    public async Task<IReadOnlyList<Delivery>> AddIfAbsentAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        if (deliveries.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            // Unordered: one existing delivery must not stop the others from being inserted.
+            await _deliveries.InsertManyAsync(
+                deliveries.Select(DeliveryDocument.From),
+                new InsertManyOptions { IsOrdered = false },
+                cancellationToken);
+        }
+        catch (MongoBulkWriteException<DeliveryDocument> exception) when (MongoErrors.OnlyDuplicateKeys(exception))
+        {
+            // The existing records win; they are read back below.
+        }
+
+        var ids = deliveries.Select(delivery => delivery.Id).Distinct(StringComparer.Ordinal).ToList();
+        var stored = await _deliveries.Find(DeliveryFilters.ByIds(ids)).ToListAsync(cancellationToken);
+        var byId = stored.ToDictionary(document => document.Id, StringComparer.Ordinal);
+        return [.. deliveries.Select(delivery => byId.TryGetValue(delivery.Id, out var document)
+            ? document.ToDelivery()
+            : throw new InvalidOperationException($"Delivery {delivery.Id} was neither inserted nor found."))];
+    }
+
+    public async Task<Delivery?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var document = await _deliveries.Find(DeliveryFilters.ById(id)).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToDelivery();
+    }
+
+    public async Task<IReadOnlyList<Delivery>> ListByEventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var documents = await _deliveries.Find(DeliveryFilters.ByEvent(eventId))
+            .Sort(DeliverySorts.ById())
+            .ToListAsync(cancellationToken);
+        return [.. documents.Select(document => document.ToDelivery())];
+    }
+
+    public async Task<Page<Delivery>> ListByWebhookAsync(string webhookId, DeliveryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
+
+        var filter = DeliveryFilters.ByWebhook(webhookId, query);
+        var documents = await _deliveries.Find(filter)
+            .Sort(DeliverySorts.NewestFirst())
+            .Skip((query.Page - 1) * query.PageSize)
+            .Limit(query.PageSize)
+            .ToListAsync(cancellationToken);
+        var total = await _deliveries.CountDocumentsAsync(filter, options: null, cancellationToken);
+        return new Page<Delivery>([.. documents.Select(document => document.ToDelivery())], total);
+    }
+
+    public async Task<bool> TryUpdateAsync(Delivery delivery, int expectedAttemptCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var result = await _deliveries.ReplaceOneAsync(
+            DeliveryFilters.ByIdAndAttemptCount(delivery.Id, expectedAttemptCount),
+            DeliveryDocument.From(delivery),
+            new ReplaceOptions { IsUpsert = false },
+            cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<IReadOnlyList<Delivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
+    {
+        var filter = DeliveryFilters.Due(MongoTime.ToTicks(now));
+        var update = DeliveryUpdates.Claim(MongoTime.ToTicks(leaseUntil), MongoTime.ToTicks(now));
+        var options = new FindOneAndUpdateOptions<DeliveryDocument>
+        {
+            Sort = DeliverySorts.EarliestDueFirst(),
+            ReturnDocument = ReturnDocument.After,
+        };
+
+        // One findAndModify per delivery: each is atomic, so two schedulers never take the same one.
+        var claimed = new List<Delivery>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (claimed.Count < limit)
+        {
+            var document = await _deliveries.FindOneAndUpdateAsync(filter, update, options, cancellationToken);
+            // A lease that is not after now leaves the delivery due; stop rather than take it twice.
+            if (document is null || !seen.Add(document.Id))
+            {
+                break;
+            }
+
+            claimed.Add(document.ToDelivery());
+        }
+
+        return claimed;
+    }
+}

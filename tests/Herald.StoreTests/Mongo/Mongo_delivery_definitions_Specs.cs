@@ -1,0 +1,91 @@
+using Herald.Storage;
+using Herald.Storage.Mongo.Definitions;
+using static Herald.StoreTests.Mongo.MongoRender;
+
+namespace Herald.StoreTests.Mongo;
+
+public sealed class When_claiming_due_deliveries
+{
+    [Test]
+    public void Should_match_pending_and_retrying_deliveries_due_at_or_before_now() =>
+        AssertRenders(
+            Filter(DeliveryFilters.Due(638764272000000000)),
+            """{ state: { $in: ["Pending", "Retrying"] }, next_attempt_at: { $lte: NumberLong("638764272000000000") } }""");
+
+    [Test]
+    public void Should_take_the_earliest_due_first_with_ties_by_id() =>
+        AssertRenders(Sort(DeliverySorts.EarliestDueFirst()), """{ next_attempt_at: 1, _id: 1 }""");
+
+    [Test]
+    public void Should_move_the_next_attempt_to_the_lease_and_stamp_the_update() =>
+        AssertRenders(
+            Update(DeliveryUpdates.Claim(638764275000000000, 638764272000000000)),
+            """{ $set: { next_attempt_at: NumberLong("638764275000000000"), updated_at: NumberLong("638764272000000000") } }""");
+}
+
+public sealed class When_listing_a_webhooks_deliveries
+{
+    [Test]
+    public void Should_filter_by_webhook_only_when_the_query_has_no_filters() =>
+        AssertRenders(
+            Filter(DeliveryFilters.ByWebhook("wh_1", new DeliveryQuery(1, 20))),
+            """{ webhook_id: "wh_1" }""");
+
+    [Test]
+    public void Should_ignore_an_empty_state_list() =>
+        AssertRenders(
+            Filter(DeliveryFilters.ByWebhook("wh_1", new DeliveryQuery(1, 20, States: []))),
+            """{ webhook_id: "wh_1" }""");
+
+    [Test]
+    public void Should_filter_states_and_a_half_open_time_range_in_utc_ticks()
+    {
+        var query = new DeliveryQuery(
+            2,
+            10,
+            States: [DeliveryState.Failed, DeliveryState.Parked],
+            From: new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.FromHours(2)),
+            To: new DateTimeOffset(2025, 3, 2, 0, 0, 0, TimeSpan.Zero));
+
+        AssertRenders(
+            Filter(DeliveryFilters.ByWebhook("wh_1", query)),
+            """
+            {
+              webhook_id: "wh_1",
+              state: { $in: ["Failed", "Parked"] },
+              occurred_at: { $gte: NumberLong("638764200000000000"), $lt: NumberLong("638764704000000000") }
+            }
+            """);
+    }
+
+    [Test]
+    public void Should_sort_newest_event_first_with_ties_by_id_descending() =>
+        AssertRenders(Sort(DeliverySorts.NewestFirst()), """{ occurred_at: -1, _id: -1 }""");
+}
+
+public sealed class When_updating_a_delivery_optimistically
+{
+    [Test]
+    public void Should_match_the_id_only_at_the_expected_attempt_count() =>
+        AssertRenders(
+            Filter(DeliveryFilters.ByIdAndAttemptCount("msg_1", 3)),
+            """{ _id: "msg_1", attempt_count: 3 }""");
+}
+
+public sealed class When_reading_deliveries_by_id_or_event
+{
+    [Test]
+    public void Should_match_one_id() =>
+        AssertRenders(Filter(DeliveryFilters.ById("msg_1")), """{ _id: "msg_1" }""");
+
+    [Test]
+    public void Should_match_a_batch_of_ids() =>
+        AssertRenders(Filter(DeliveryFilters.ByIds(["msg_1", "msg_2"])), """{ _id: { $in: ["msg_1", "msg_2"] } }""");
+
+    [Test]
+    public void Should_list_an_events_deliveries_in_id_order()
+    {
+        AssertRenders(Filter(DeliveryFilters.ByEvent("evt_1")), """{ event_id: "evt_1" }""");
+        AssertRenders(Sort(DeliverySorts.ById()), """{ _id: 1 }""");
+    }
+}

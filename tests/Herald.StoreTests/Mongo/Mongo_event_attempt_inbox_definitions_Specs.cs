@@ -1,0 +1,38 @@
+using Herald.Storage.Mongo.Definitions;
+using static Herald.StoreTests.Mongo.MongoRender;
+
+namespace Herald.StoreTests.Mongo;
+
+public sealed class When_reading_an_event
+{
+    [Test]
+    public void Should_match_its_id() =>
+        AssertRenders(Filter(EventFilters.ById("evt_1")), """{ _id: "evt_1" }""");
+}
+
+public sealed class When_listing_a_deliverys_attempts
+{
+    [Test]
+    public void Should_match_the_delivery() =>
+        AssertRenders(Filter(AttemptFilters.ByDelivery("msg_1")), """{ delivery_id: "msg_1" }""");
+
+    [Test]
+    public void Should_sort_by_number_then_start_time() =>
+        AssertRenders(Sort(AttemptSorts.ByNumber()), """{ number: 1, started_at: 1 }""");
+}
+
+public sealed class When_reading_an_inbox
+{
+    [Test]
+    public void Should_list_the_inbox_newest_first_with_ties_by_id()
+    {
+        AssertRenders(Filter(InboxFilters.ByInbox("inb_1")), """{ inbox_id: "inb_1" }""");
+        AssertRenders(Sort(InboxSorts.NewestFirst()), """{ received_at: -1, _id: -1 }""");
+    }
+
+    [Test]
+    public void Should_get_a_request_only_within_its_inbox() =>
+        AssertRenders(
+            Filter(InboxFilters.ByInboxAndId("inb_1", "req_1")),
+            """{ _id: "req_1", inbox_id: "inb_1" }""");
+}
