@@ -1,0 +1,65 @@
+using Herald.Api;
+using Herald.Delivery;
+using Herald.Fanout;
+using Herald.Ingest;
+using Herald.Messaging;
+using Herald.ServiceDefaults;
+
+namespace Herald.Host;
+
+/// <summary>Composes the configured roles into one web application; each role wires itself.</summary>
+public static class HeraldApp
+{
+    /// <summary>Builds the application; <paramref name="configure"/> lets tests and the demo adjust the builder first.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var roles = RoleSettings.Read(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddHeraldTelemetry(RoleSettings.ServiceName(roles));
+        builder.Services.AddHeraldStore(builder.Configuration);
+
+        var bus = new HeraldBusBuilder();
+        if (roles.HasFlag(HeraldRole.Ingest))
+        {
+            builder.AddHeraldIngest();
+        }
+
+        if (roles.HasFlag(HeraldRole.Fanout))
+        {
+            builder.AddHeraldFanout(bus);
+        }
+
+        if (roles.HasFlag(HeraldRole.Delivery))
+        {
+            builder.AddHeraldDelivery(bus);
+        }
+
+        if (roles.HasFlag(HeraldRole.Api))
+        {
+            builder.AddHeraldApi();
+        }
+
+        builder.AddHeraldMessaging(bus);
+
+        var app = builder.Build();
+        app.MapHeraldHealth();
+        if (roles.HasFlag(HeraldRole.Ingest))
+        {
+            app.MapIngestEndpoints();
+        }
+
+        if (roles.HasFlag(HeraldRole.Api))
+        {
+            app.MapHeraldApi();
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using Herald.Host;
+
+return await HeraldProgram.RunAsync(args, Console.Out, Console.Error);
