@@ -55,7 +55,8 @@ public abstract class When_storing_webhooks(IStoreTestEngine engine) : StoreCont
         await Webhooks.AddAsync(Webhook("wh_other_org", At(4), OtherOrganization), Ct);
         await Webhooks.AddAsync(Webhook("wh_other_category", At(5)) with { EventCategories = ["user_created"] }, Ct);
         await Webhooks.AddAsync(Webhook("wh_prefix_only", At(6)) with { EventCategories = ["audit_log"] }, Ct);
-        await Webhooks.AddAsync(Webhook("wh_none", At(7)) with { EventCategories = [] }, Ct);
+        await Webhooks.AddAsync(Webhook("wh_longer", At(7)) with { EventCategories = [Category + "_v2"] }, Ct);
+        await Webhooks.AddAsync(Webhook("wh_none", At(8)) with { EventCategories = [] }, Ct);
 
         var subscribed = await Webhooks.ListSubscribedAsync(Organization, Category, Ct);
 

@@ -74,8 +74,8 @@ public sealed class When_two_processes_share_one_file
             Ct);
 
         var claims = await Task.WhenAll(
-            Enumerable.Range(0, 6).Select(i => Task.Run(
-                () => (i % 2 == 0 ? first : second).GetRequiredService<IDeliveryStore>().ClaimDueAsync(At(60), At(65), 10, Ct),
+            Enumerable.Range(0, 30).Select(i => Task.Run(
+                () => (i % 2 == 0 ? first : second).GetRequiredService<IDeliveryStore>().ClaimDueAsync(At(60), At(65), 2, Ct),
                 Ct)));
 
         var all = claims.SelectMany(IdsOf).ToList();
