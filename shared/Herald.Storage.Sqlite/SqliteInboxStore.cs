@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using static Herald.Storage.Sqlite.SqliteValues;
+
+namespace Herald.Storage.Sqlite;
+
+/// <summary>Requests received by the test inbox.</summary>
+internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
+{
+    private const string Columns = "id, inbox_id, method, path, query, headers, body, size, remote_address, received_at";
+
+    public Task AddAsync(InboxRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return database.WriteStatementAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand()
+                    .With("@id", request.Id)
+                    .With("@inbox_id", request.InboxId)
+                    .With("@method", request.Method)
+                    .With("@path", request.Path)
+                    .With("@query", request.Query)
+                    .With("@headers", Json(request.Headers))
+                    .With("@body", request.Body)
+                    .With("@size", request.Size)
+                    .With("@remote_address", request.RemoteAddress)
+                    .With("@received_at", Ticks(request.ReceivedAt));
+                command.CommandText = $"""
+                    INSERT INTO inbox_requests ({Columns})
+                    VALUES (@id, @inbox_id, @method, @path, @query, @headers, @body, @size, @remote_address, @received_at);
+                    """;
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<InboxRequest>> ListAsync(string inboxId, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<InboxRequest>>(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand()
+                    .With("@inbox_id", inboxId)
+                    .With("@limit", Math.Max(limit, 0));
+                command.CommandText = $"SELECT {Columns} FROM inbox_requests WHERE inbox_id = @inbox_id ORDER BY received_at DESC, id DESC LIMIT @limit;";
+                return await command.ReadAllAsync(Read, cancellationToken);
+            },
+            cancellationToken);
+
+    public Task<InboxRequest?> GetAsync(string inboxId, string id, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand()
+                    .With("@inbox_id", inboxId)
+                    .With("@id", id);
+                command.CommandText = $"SELECT {Columns} FROM inbox_requests WHERE id = @id AND inbox_id = @inbox_id;";
+                return await command.ReadFirstAsync(Read, cancellationToken);
+            },
+            cancellationToken);
+
+    private static InboxRequest Read(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetText("id"),
+        InboxId = reader.GetText("inbox_id"),
+        Method = reader.GetText("method"),
+        Path = reader.GetText("path"),
+        Query = reader.GetText("query"),
+        Headers = reader.GetHeaders("headers"),
+        Body = reader.GetText("body"),
+        Size = reader.GetLong("size"),
+        RemoteAddress = reader.GetNullableText("remote_address"),
+        ReceivedAt = reader.GetTime("received_at"),
+    };
+}
