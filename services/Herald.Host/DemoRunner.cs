@@ -37,7 +37,7 @@ public static class DemoRunner
         await app.StartAsync(cancellationToken);
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal)) };
             http.DefaultRequestHeaders.Add("X-Herald-Org-Id", Organization);
             return await new DemoScenario(http, output, Json).RunAsync(cancellationToken) ? 0 : 1;

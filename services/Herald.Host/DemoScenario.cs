@@ -15,6 +15,8 @@ internal sealed class DemoScenario(HttpClient http, TextWriter output, JsonSeria
         ("koray", "user", "logout", "User is logged out"),
     ];
 
+    private static readonly string[] Categories = ["audit_log_creation"];
+
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
         var inbox = "demo-" + Guid.NewGuid().ToString("N")[..12];
@@ -24,7 +26,7 @@ internal sealed class DemoScenario(HttpClient http, TextWriter output, JsonSeria
             name = "Demo inbox",
             url = inboxUrl,
             headers = new[] { new { key = "Test", value = "Webhook" } },
-            event_categories = new[] { "audit_log_creation" },
+            event_categories = Categories,
             secure = false,
         }, cancellationToken);
         var webhookId = created["id"]!.GetValue<string>();
