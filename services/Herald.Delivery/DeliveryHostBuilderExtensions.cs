@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Herald.Messaging;
 using Herald.ServiceDefaults;
 using MassTransit;
@@ -54,6 +55,10 @@ public static class DeliveryHostBuilderExtensions
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             MaxResponseHeadersLength = 64,
+
+            // Customers get exactly the documented headers: no traceparent or baggage from
+            // Herald's own traces (the attempt records its trace id instead).
+            ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         };
         if (tolerateCertificateErrors)
         {

@@ -9,8 +9,8 @@ public sealed record AuditLogRequest
     public string? OrganizationId { get; init; }
     /// <summary>Who did it.</summary>
     public ActorRequest? Actor { get; init; }
-    /// <summary>When, RFC 3339.</summary>
-    public DateTimeOffset? Date { get; init; }
+    /// <summary>When, RFC 3339 with an offset; checked by the validator so every field's error is reported at once.</summary>
+    public string? Date { get; init; }
     /// <summary>Description.</summary>
     public string? Description { get; init; }
     /// <summary>Upstream category, such as <c>user</c>.</summary>

@@ -33,9 +33,12 @@ public static class AuditLogValidator
             Text(errors, "actor.username", request.Actor.Username, 256);
         }
 
-        if (request.Date is null)
+        var date = Rfc3339.Parse(request.Date);
+        if (date is null)
         {
-            errors["date"] = ["The date is required (RFC 3339, such as 2025-11-12T12:12:48.626Z)."];
+            errors["date"] = [request.Date is null
+                ? "The date is required (RFC 3339, such as 2025-11-12T12:12:48.626Z)."
+                : "Must be an RFC 3339 date and time with an offset, such as 2025-11-12T12:12:48.626Z."];
         }
 
         Text(errors, "description", request.Description, maxFieldLength, allowEmpty: true);
@@ -51,7 +54,7 @@ public static class AuditLogValidator
             AuditLogId = request.AuditLogId ?? Guid.NewGuid(),
             OrganizationId = request.OrganizationId!,
             Actor = new AuditActor(request.Actor!.Ip!, request.Actor.UserAgent!, request.Actor.Username!),
-            Date = request.Date!.Value,
+            Date = date!.Value,
             Description = request.Description!,
             EventCategory = request.EventCategory!,
             EventName = request.EventName!,
