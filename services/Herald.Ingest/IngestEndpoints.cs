@@ -2,6 +2,8 @@ using Herald.Contracts;
 using Herald.Messaging;
 using Herald.ServiceDefaults;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Polly;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,6 +33,7 @@ public static partial class IngestEndpoints
     private static async Task<IResult> AcceptAsync(
         HttpRequest request,
         ISendEndpointProvider sendEndpoints,
+        [FromKeyedServices(IngestHostBuilderExtensions.BrokerPipelineKey)] ResiliencePipeline pipeline,
         IOptions<IngestOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -51,10 +54,15 @@ public static partial class IngestEndpoints
         {
             // Sent to the fanout queue rather than published: the send declares the queue, so a
             // record accepted before fanout first starts waits there instead of being dropped.
-            var endpoint = await sendEndpoints.GetSendEndpoint(Endpoints.FanoutQueue);
-            await endpoint.Send(record, cancellationToken);
+            await pipeline.ExecuteAsync(
+                async token =>
+                {
+                    var endpoint = await sendEndpoints.GetSendEndpoint(Endpoints.FanoutQueue);
+                    await endpoint.Send(record, token);
+                },
+                cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogSendFailed(loggers.CreateLogger(typeof(IngestEndpoints).FullName!), exception);
             return TypedResults.Problem(

@@ -15,4 +15,8 @@ public sealed class IngestOptions
     /// <summary>Longest accepted text field, in characters.</summary>
     [Range(16, 65_536, ErrorMessage = "Ingest:MaxFieldLength must be between 16 and 65536.")]
     public int MaxFieldLength { get; set; } = 4_096;
+
+    /// <summary>How long ingest keeps trying to hand a record to the broker before answering 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "Ingest:BrokerTimeout must be between 00:00:01 and 00:01:00.")]
+    public TimeSpan BrokerTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
