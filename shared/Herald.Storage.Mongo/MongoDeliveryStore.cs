@@ -107,4 +107,30 @@ internal sealed class MongoDeliveryStore(IMongoDatabase database) : IDeliverySto
 
         return claimed;
     }
+
+    public async Task<int> ParkAsync(string webhookId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = await _deliveries.UpdateManyAsync(
+            DeliveryFilters.ByWebhookInStates(webhookId, DeliveryFilters.Schedulable, sinceTicks: null),
+            DeliveryUpdates.Park(MongoTime.ToTicks(now)),
+            options: null,
+            cancellationToken);
+        return (int)result.ModifiedCount;
+    }
+
+    public async Task<int> RequeueAsync(string webhookId, IReadOnlyCollection<DeliveryState> states, DateTimeOffset? since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        if (states.Count == 0)
+        {
+            return 0;
+        }
+
+        var result = await _deliveries.UpdateManyAsync(
+            DeliveryFilters.ByWebhookInStates(webhookId, states, MongoTime.ToTicks(since)),
+            DeliveryUpdates.Requeue(MongoTime.ToTicks(now)),
+            options: null,
+            cancellationToken);
+        return (int)result.ModifiedCount;
+    }
 }

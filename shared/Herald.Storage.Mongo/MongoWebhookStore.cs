@@ -53,6 +53,18 @@ internal sealed class MongoWebhookStore(IMongoDatabase database) : IWebhookStore
         return result.MatchedCount == 1;
     }
 
+    public Task MarkFailingAsync(string id, DateTimeOffset since, CancellationToken cancellationToken) =>
+        _webhooks.UpdateOneAsync(WebhookFilters.NotFailing(id), WebhookUpdates.Failing(MongoTime.ToTicks(since)), options: null, cancellationToken);
+
+    public Task MarkHealthyAsync(string id, CancellationToken cancellationToken) =>
+        _webhooks.UpdateOneAsync(WebhookFilters.Failing(id), WebhookUpdates.Healthy(), options: null, cancellationToken);
+
+    public async Task<bool> DisableAsync(string id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var result = await _webhooks.UpdateOneAsync(WebhookFilters.Enabled(id), WebhookUpdates.Disable(reason, MongoTime.ToTicks(at)), options: null, cancellationToken);
+        return result.ModifiedCount == 1;
+    }
+
     public async Task<bool> DeleteAsync(string organizationId, string id, CancellationToken cancellationToken)
     {
         var result = await _webhooks.DeleteOneAsync(WebhookFilters.ByOrganizationAndId(organizationId, id), cancellationToken);

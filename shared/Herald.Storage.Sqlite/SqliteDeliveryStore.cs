@@ -6,7 +6,7 @@ using static Herald.Storage.Sqlite.SqliteValues;
 namespace Herald.Storage.Sqlite;
 
 /// <summary>Deliveries with optimistic updates and a lease-based claim for the retry scheduler.</summary>
-internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStore
+internal sealed partial class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStore
 {
     private const string Select = $"SELECT {DeliveryRows.Columns} FROM deliveries";
     private const string Due = "state IN ('Pending', 'Retrying') AND next_attempt_at <= @now";

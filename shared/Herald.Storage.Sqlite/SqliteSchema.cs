@@ -14,6 +14,9 @@ internal static class SqliteSchema
             secure INTEGER NOT NULL,
             enabled INTEGER NOT NULL,
             secret TEXT NOT NULL,
+            disabled_reason TEXT NULL,
+            disabled_at INTEGER NULL,
+            failing_since INTEGER NULL,
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL
         );

@@ -4,9 +4,9 @@ using static Herald.Storage.Sqlite.SqliteValues;
 namespace Herald.Storage.Sqlite;
 
 /// <summary>Webhooks, one row each; categories and headers as JSON arrays.</summary>
-internal sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
+internal sealed partial class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
 {
-    private const string Columns = "id, organization_id, name, url, headers, event_categories, secure, enabled, secret, created_at, updated_at";
+    private const string Columns = "id, organization_id, name, url, headers, event_categories, secure, enabled, secret, disabled_reason, disabled_at, failing_since, created_at, updated_at";
 
     public Task AddAsync(Webhook webhook, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ internal sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStor
                 await using var command = Bind(connection.CreateCommand(), webhook);
                 command.CommandText = $"""
                     INSERT INTO webhooks ({Columns})
-                    VALUES (@id, @organization_id, @name, @url, @headers, @event_categories, @secure, @enabled, @secret, @created_at, @updated_at);
+                    VALUES (@id, @organization_id, @name, @url, @headers, @event_categories, @secure, @enabled, @secret, @disabled_reason, @disabled_at, @failing_since, @created_at, @updated_at);
                     """;
                 return await command.ExecuteNonQueryAsync(cancellationToken);
             },
@@ -65,7 +65,7 @@ internal sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStor
                     .With("@category", eventCategory);
                 command.CommandText = $"""
                     SELECT {Columns} FROM webhooks
-                    WHERE organization_id = @organization_id AND enabled = 1
+                    WHERE organization_id = @organization_id AND (enabled = 1 OR disabled_reason IS NOT NULL)
                       AND EXISTS (SELECT 1 FROM json_each(webhooks.event_categories) WHERE json_each.value = @category)
                     ORDER BY created_at, id;
                     """;
@@ -84,6 +84,7 @@ internal sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStor
                     UPDATE webhooks
                     SET name = @name, url = @url, headers = @headers, event_categories = @event_categories,
                         secure = @secure, enabled = @enabled, secret = @secret,
+                        disabled_reason = @disabled_reason, disabled_at = @disabled_at, failing_since = @failing_since,
                         created_at = @created_at, updated_at = @updated_at
                     WHERE id = @id AND organization_id = @organization_id;
                     """;
@@ -114,6 +115,9 @@ internal sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStor
         .With("@secure", webhook.Secure)
         .With("@enabled", webhook.Enabled)
         .With("@secret", webhook.Secret)
+        .With("@disabled_reason", webhook.DisabledReason)
+        .With("@disabled_at", Ticks(webhook.DisabledAt))
+        .With("@failing_since", Ticks(webhook.FailingSince))
         .With("@created_at", Ticks(webhook.CreatedAt))
         .With("@updated_at", Ticks(webhook.UpdatedAt));
 
@@ -128,6 +132,9 @@ internal sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStor
         Secure = reader.GetFlag("secure"),
         Enabled = reader.GetFlag("enabled"),
         Secret = reader.GetText("secret"),
+        DisabledReason = reader.GetNullableText("disabled_reason"),
+        DisabledAt = reader.GetNullableTime("disabled_at"),
+        FailingSince = reader.GetNullableTime("failing_since"),
         CreatedAt = reader.GetTime("created_at"),
         UpdatedAt = reader.GetTime("updated_at"),
     };

@@ -31,4 +31,14 @@ public interface IDeliveryStore
     /// returns them as updated, earliest due first.
     /// </summary>
     Task<IReadOnlyList<Delivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Moves the webhook's pending and retrying deliveries to parked; returns how many.</summary>
+    Task<int> ParkAsync(string webhookId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the webhook's deliveries in <paramref name="states"/> whose event occurred at or after
+    /// <paramref name="since"/> (all when null) back to pending, due at <paramref name="now"/>,
+    /// keeping their attempts; returns how many. The retry scheduler dispatches them.
+    /// </summary>
+    Task<int> RequeueAsync(string webhookId, IReadOnlyCollection<DeliveryState> states, DateTimeOffset? since, DateTimeOffset now, CancellationToken cancellationToken);
 }

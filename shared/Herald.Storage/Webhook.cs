@@ -21,6 +21,16 @@ public sealed record Webhook
     public required bool Enabled { get; init; }
     /// <summary>The Standard Webhooks signing secret, <c>whsec_&lt;base64&gt;</c>.</summary>
     public required string Secret { get; init; }
+    /// <summary>
+    /// Why Herald disabled it (410 Gone, or failing for too long); null when it is enabled or an
+    /// admin disabled it. Deliveries to a webhook Herald disabled are parked, not dropped, and
+    /// replay when it is enabled again.
+    /// </summary>
+    public string? DisabledReason { get; init; }
+    /// <summary>When Herald disabled it.</summary>
+    public DateTimeOffset? DisabledAt { get; init; }
+    /// <summary>Start of the current run of failed attempts with no success; null while healthy.</summary>
+    public DateTimeOffset? FailingSince { get; init; }
     /// <summary>When it was created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>When it was last changed.</summary>

@@ -47,4 +47,11 @@ internal static class DeliveryFilters
     /// <summary>Pending or retrying deliveries whose next attempt is at or before now.</summary>
     public static FilterDefinition<DeliveryDocument> Due(long nowTicks) =>
         Filter.In(d => d.State, Schedulable) & Filter.Lte(d => d.NextAttemptAt, nowTicks);
+
+    /// <summary>A webhook's deliveries in the given states, optionally only events at or after <paramref name="sinceTicks"/>.</summary>
+    public static FilterDefinition<DeliveryDocument> ByWebhookInStates(string webhookId, IEnumerable<DeliveryState> states, long? sinceTicks)
+    {
+        var filter = Filter.Eq(d => d.WebhookId, webhookId) & Filter.In(d => d.State, states);
+        return sinceTicks is { } since ? filter & Filter.Gte(d => d.OccurredAt, since) : filter;
+    }
 }

@@ -11,4 +11,18 @@ internal static class DeliveryUpdates
         Builders<DeliveryDocument>.Update
             .Set(d => d.NextAttemptAt, leaseTicks)
             .Set(d => d.UpdatedAt, nowTicks);
+
+    /// <summary>Parks a delivery: the scheduler leaves it alone until it is requeued.</summary>
+    public static UpdateDefinition<DeliveryDocument> Park(long nowTicks) =>
+        Builders<DeliveryDocument>.Update
+            .Set(d => d.State, DeliveryState.Parked)
+            .Set(d => d.NextAttemptAt, null)
+            .Set(d => d.UpdatedAt, nowTicks);
+
+    /// <summary>Makes a delivery pending and due now, keeping its attempts.</summary>
+    public static UpdateDefinition<DeliveryDocument> Requeue(long nowTicks) =>
+        Builders<DeliveryDocument>.Update
+            .Set(d => d.State, DeliveryState.Pending)
+            .Set(d => d.NextAttemptAt, nowTicks)
+            .Set(d => d.UpdatedAt, nowTicks);
 }

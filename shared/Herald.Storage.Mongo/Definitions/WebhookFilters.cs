@@ -19,5 +19,11 @@ internal static class WebhookFilters
     public static FilterDefinition<WebhookDocument> Subscribed(string organizationId, string eventCategory) =>
         Filter.Eq(w => w.OrganizationId, organizationId)
         & Filter.AnyEq(w => w.EventCategories, eventCategory)
-        & Filter.Eq(w => w.Enabled, true);
+        & (Filter.Eq(w => w.Enabled, true) | Filter.Ne(w => w.DisabledReason, null));
+
+    public static FilterDefinition<WebhookDocument> NotFailing(string id) => Filter.Eq(w => w.Id, id) & Filter.Eq(w => w.FailingSince, null);
+
+    public static FilterDefinition<WebhookDocument> Failing(string id) => Filter.Eq(w => w.Id, id) & Filter.Ne(w => w.FailingSince, null);
+
+    public static FilterDefinition<WebhookDocument> Enabled(string id) => Filter.Eq(w => w.Id, id) & Filter.Eq(w => w.Enabled, true);
 }

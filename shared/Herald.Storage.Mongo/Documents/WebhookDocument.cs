@@ -33,6 +33,15 @@ internal sealed class WebhookDocument
     [BsonElement("secret")]
     public string Secret { get; set; } = "";
 
+    [BsonElement("disabled_reason")]
+    public string? DisabledReason { get; set; }
+
+    [BsonElement("disabled_at")]
+    public long? DisabledAt { get; set; }
+
+    [BsonElement("failing_since")]
+    public long? FailingSince { get; set; }
+
     [BsonElement("created_at")]
     public long CreatedAt { get; set; }
 
@@ -50,6 +59,9 @@ internal sealed class WebhookDocument
         Secure = webhook.Secure,
         Enabled = webhook.Enabled,
         Secret = webhook.Secret,
+        DisabledReason = webhook.DisabledReason,
+        DisabledAt = webhook.DisabledAt is { } disabledAt ? MongoTime.ToTicks(disabledAt) : null,
+        FailingSince = webhook.FailingSince is { } failingSince ? MongoTime.ToTicks(failingSince) : null,
         CreatedAt = MongoTime.ToTicks(webhook.CreatedAt),
         UpdatedAt = MongoTime.ToTicks(webhook.UpdatedAt),
     };
@@ -65,6 +77,9 @@ internal sealed class WebhookDocument
         Secure = Secure,
         Enabled = Enabled,
         Secret = Secret,
+        DisabledReason = DisabledReason,
+        DisabledAt = DisabledAt is { } disabledAt ? MongoTime.FromTicks(disabledAt) : null,
+        FailingSince = FailingSince is { } failingSince ? MongoTime.FromTicks(failingSince) : null,
         CreatedAt = MongoTime.FromTicks(CreatedAt),
         UpdatedAt = MongoTime.FromTicks(UpdatedAt),
     };
