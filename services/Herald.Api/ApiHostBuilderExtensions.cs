@@ -23,6 +23,7 @@ public static class ApiHostBuilderExtensions
     {
         app.MapWebhookEndpoints();
         app.MapEventEndpoints();
+        app.MapDeliveryControlEndpoints();
         app.MapInboxEndpoints();
         return app;
     }

@@ -22,6 +22,8 @@ public static class DeliveryHostBuilderExtensions
         services.AddSingleton(sp => RetrySchedule.Parse(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.RetrySchedule));
         services.AddSingleton<EventPayloadCache>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<EndpointGates>();
+        services.AddSingleton<EndpointHealth>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<RetryScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RetryScheduler>());

@@ -49,4 +49,36 @@ public sealed class DeliveryOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00", ErrorMessage = "Delivery:DispatchLease must be between 00:00:05 and 1.00:00:00.")]
     public TimeSpan DispatchLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Attempts one process makes at once to one webhook; more are deferred, not queued behind it.</summary>
+    [Range(1, 1_000, ErrorMessage = "Delivery:EndpointConcurrencyLimit must be between 1 and 1000.")]
+    public int EndpointConcurrencyLimit { get; set; } = 8;
+
+    /// <summary>How long a delivery waits when its webhook is at its concurrency limit.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Delivery:DeferDelay must be between 00:00:00.050 and 00:10:00.")]
+    public TimeSpan DeferDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Share of failed attempts, within the sampling window, that opens a webhook's circuit.</summary>
+    [Range(0.01, 1.0, ErrorMessage = "Delivery:CircuitFailureRatio must be between 0.01 and 1.")]
+    public double CircuitFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Attempts needed in the sampling window before the circuit can open.</summary>
+    [Range(2, 10_000, ErrorMessage = "Delivery:CircuitMinimumThroughput must be between 2 and 10000.")]
+    public int CircuitMinimumThroughput { get; set; } = 10;
+
+    /// <summary>The window failures are counted in.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00", ErrorMessage = "Delivery:CircuitSamplingDuration must be between 00:00:00.500 and 01:00:00.")]
+    public TimeSpan CircuitSamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long an open circuit defers a webhook's deliveries before one is tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00", ErrorMessage = "Delivery:CircuitBreakDuration must be between 00:00:00.500 and 01:00:00.")]
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest wait a 429 or 503 <c>Retry-After</c> may impose.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Delivery:MaxRetryAfter must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A webhook failing this long without one success is disabled and its deliveries parked.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Delivery:DisableAfter must be between 00:00:01 and 365.00:00:00.")]
+    public TimeSpan DisableAfter { get; set; } = TimeSpan.FromDays(5);
 }

@@ -18,6 +18,8 @@ public sealed partial class DeliveryProcessor(
     IAttemptStore attempts,
     EventPayloadCache events,
     WebhookSender sender,
+    EndpointGates gates,
+    EndpointHealth health,
     RetrySchedule schedule,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -59,7 +61,18 @@ public sealed partial class DeliveryProcessor(
         activity?.SetTag("herald.webhook_id", webhook.Id);
         activity?.SetTag("herald.attempt", command.AttemptNumber);
 
-        var result = await sender.SendAsync(webhook, delivery.Id, webhookEvent, cancellationToken);
+        var gate = await gates.SendAsync(webhook.Id, token => new ValueTask<SendResult>(sender.SendAsync(webhook, delivery.Id, webhookEvent, token)), cancellationToken);
+        if (gate.Sent is not { } result)
+        {
+            // Not sent: the webhook is at its concurrency limit or its circuit is open. No
+            // attempt is made or counted; the scheduler dispatches it again after the wait.
+            var later = time.GetUtcNow() + gate.DeferFor;
+            await deliveries.TryUpdateAsync(delivery with { NextAttemptAt = later, UpdatedAt = time.GetUtcNow() }, delivery.AttemptCount, cancellationToken);
+            activity?.SetTag("herald.deferred", gate.Reason);
+            LogDeferred(logger, delivery.Id, gate.Reason!, gate.DeferFor.TotalSeconds);
+            return null;
+        }
+
         var attempt = new DeliveryAttempt
         {
             Id = Ids.New("att"),
@@ -80,8 +93,13 @@ public sealed partial class DeliveryProcessor(
         await attempts.AddAsync(attempt, cancellationToken);
 
         var now = time.GetUtcNow();
-        var next = result.Succeeded ? null : schedule.NextAttemptAt(command.AttemptNumber, now, options.Value.RetryJitter, Random.Shared.NextDouble());
-        var outcome = result.Succeeded ? DeliveryState.Succeeded : next is null ? DeliveryState.Failed : DeliveryState.Retrying;
+        var (outcome, next) = AttemptOutcome.Decide(result, command.AttemptNumber, now, schedule, options.Value, Random.Shared.NextDouble());
+        var disabled = await health.RecordAsync(webhook, result, cancellationToken);
+        if (disabled && outcome is DeliveryState.Retrying)
+        {
+            (outcome, next) = (DeliveryState.Parked, null);
+        }
+
         var updated = delivery with
         {
             State = outcome,
@@ -130,6 +148,9 @@ public sealed partial class DeliveryProcessor(
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} attempt {Attempt} was recorded but another worker moved the delivery first")]
     private static partial void LogRaced(ILogger logger, string deliveryId, int attempt);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Debug, Message = "Delivery {DeliveryId} deferred {Seconds:0.###} s: {Reason}")]
+    private static partial void LogDeferred(ILogger logger, string deliveryId, string reason, double seconds);
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Delivery {DeliveryId} attempt {Attempt}: status {StatusCode}, now {State}, {DurationMs:0.0} ms")]
     private static partial void LogAttempt(ILogger logger, string deliveryId, int attempt, int? statusCode, DeliveryState state, double durationMs);

@@ -1,6 +1,7 @@
 using Herald.Messaging;
 using Herald.ServiceDefaults;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Herald.Fanout;
@@ -14,7 +15,12 @@ public static class FanoutHostBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(bus);
         builder.Services.AddValidatedOptions<FanoutOptions>(FanoutOptions.Section);
-        bus.AddConsumers(x => x.AddConsumer<AuditLogRecordedConsumer, AuditLogRecordedConsumerDefinition>());
+        builder.Services.AddSingleton<EventFanout>();
+        bus.AddConsumers(x =>
+        {
+            x.AddConsumer<AuditLogRecordedConsumer, AuditLogRecordedConsumerDefinition>();
+            x.AddConsumer<WebhookDisabledConsumer, WebhookDisabledConsumerDefinition>();
+        });
         return builder;
     }
 }

@@ -48,6 +48,30 @@ public static class WebhookPayload
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>The body of a <c>webhook_disabled</c> operational event, in the same envelope.</summary>
+    public static byte[] SerializeDisabled(string eventId, DateTimeOffset occurredAt, WebhookDisabled disabled)
+    {
+        ArgumentNullException.ThrowIfNull(disabled);
+        var buffer = new ArrayBufferWriter<byte>(384);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("data");
+            writer.WriteString("webhook_id", disabled.WebhookId);
+            writer.WriteString("url", disabled.Url);
+            writer.WriteString("reason", disabled.Reason);
+            writer.WriteString("disabled_at", FormatOccurredAt(disabled.DisabledAt));
+            writer.WriteEndObject();
+            writer.WriteString("event_category", "webhook_disabled");
+            writer.WriteString("event_id", eventId);
+            writer.WriteString("occurred_at", FormatOccurredAt(occurredAt));
+            writer.WriteString("organization_id", disabled.OrganizationId);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary><c>occurred_at</c>: UTC, millisecond precision, <c>Z</c> suffix.</summary>
     public static string FormatOccurredAt(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -6,6 +6,9 @@ public static class Endpoints
     /// <summary>The fanout role's queue (and, on RabbitMQ, the exchange bound to it).</summary>
     public const string Fanout = "herald-fanout";
 
+    /// <summary>The fanout role's queue for Herald's own operational events.</summary>
+    public const string FanoutOperational = "herald-fanout-operational";
+
     /// <summary>The delivery role's queue.</summary>
     public const string Delivery = "herald-delivery";
 

@@ -3,6 +3,14 @@ namespace Herald.Storage.Sqlite;
 /// <summary>The schema, written so that running it again (from any process) changes nothing.</summary>
 internal static class SqliteSchema
 {
+    /// <summary>Columns added after the first schema: (table, column, definition), in the order they came.</summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
+    [
+        ("webhooks", "disabled_reason", "TEXT NULL"),
+        ("webhooks", "disabled_at", "INTEGER NULL"),
+        ("webhooks", "failing_since", "INTEGER NULL"),
+    ];
+
     public const string Script = """
         CREATE TABLE IF NOT EXISTS webhooks (
             id TEXT NOT NULL PRIMARY KEY,

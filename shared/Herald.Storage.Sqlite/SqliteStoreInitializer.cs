@@ -1,6 +1,9 @@
 namespace Herald.Storage.Sqlite;
 
-/// <summary>Switches the file to WAL and creates the tables and indexes.</summary>
+/// <summary>
+/// Switches the file to WAL, creates the tables and indexes, and adds columns that later
+/// versions introduced to files an earlier version created.
+/// </summary>
 internal sealed class SqliteStoreInitializer(SqliteDatabase database) : IStoreInitializer
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -25,8 +28,32 @@ internal sealed class SqliteStoreInitializer(SqliteDatabase database) : IStoreIn
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = SqliteSchema.Script;
-                return await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return await AddMissingColumnsAsync(connection, transaction, cancellationToken);
             },
             cancellationToken);
+    }
+
+    private static async Task<int> AddMissingColumnsAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+        {
+            await using var probe = connection.CreateCommand();
+            probe.Transaction = transaction;
+            probe.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}';";
+            if ((long)(await probe.ExecuteScalarAsync(cancellationToken) ?? 0L) > 0)
+            {
+                continue;
+            }
+
+            await using var alter = connection.CreateCommand();
+            alter.Transaction = transaction;
+            alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition};";
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+            added++;
+        }
+
+        return added;
     }
 }

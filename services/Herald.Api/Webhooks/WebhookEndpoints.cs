@@ -83,7 +83,8 @@ public static class WebhookEndpoints
         return TypedResults.Created($"/v1/webhooks/{webhook.Id}", WebhookResponse.From(webhook, withSecret: true));
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IWebhookStore webhooks, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(
+        string id, HttpContext context, IWebhookStore webhooks, IDeliveryStore deliveries, TimeProvider time, CancellationToken cancellationToken)
     {
         if (CallerOrganization.Of(context) is not { } org)
         {
@@ -107,12 +108,32 @@ public static class WebhookEndpoints
             return NotFound(id);
         }
 
+        var now = time.GetUtcNow();
+        var enabling = valid.Enabled && !existing.Enabled;
         var updated = existing with
         {
             Name = valid.Name, Url = valid.Url, Headers = valid.Headers, EventCategories = valid.EventCategories,
-            Secure = valid.Secure, Enabled = valid.Enabled, UpdatedAt = time.GetUtcNow(),
+            Secure = valid.Secure, Enabled = valid.Enabled, UpdatedAt = now,
+            DisabledReason = enabling ? null : existing.DisabledReason,
+            DisabledAt = enabling ? null : existing.DisabledAt,
+            FailingSince = enabling ? null : existing.FailingSince,
         };
-        return await webhooks.UpdateAsync(updated, cancellationToken) ? TypedResults.Ok(WebhookResponse.From(updated)) : NotFound(id);
+        if (!await webhooks.UpdateAsync(updated, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
+        // Enabling replays what was parked while it was disabled; disabling parks what is pending.
+        if (enabling)
+        {
+            await deliveries.RequeueAsync(id, [DeliveryState.Parked], since: null, now, cancellationToken);
+        }
+        else if (!valid.Enabled && existing.Enabled)
+        {
+            await deliveries.ParkAsync(id, now, cancellationToken);
+        }
+
+        return TypedResults.Ok(WebhookResponse.From(updated));
     }
 
     private static async Task<IResult> CopyAsync(string id, HttpContext context, IWebhookStore webhooks, TimeProvider time, CancellationToken cancellationToken)

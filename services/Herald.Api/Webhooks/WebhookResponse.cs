@@ -3,7 +3,10 @@ using Herald.Storage;
 
 namespace Herald.Api.Webhooks;
 
-/// <summary>A webhook as the API shows it. The signing secret appears only when it is created.</summary>
+/// <summary>
+/// A webhook as the API shows it. The signing secret appears only when it is created.
+/// <c>disabled_reason</c> says why Herald disabled it (410 Gone, or failing too long).
+/// </summary>
 public sealed record WebhookResponse(
     string Id,
     string OrganizationId,
@@ -13,6 +16,9 @@ public sealed record WebhookResponse(
     IReadOnlyList<string> EventCategories,
     bool Secure,
     bool Enabled,
+    string? DisabledReason,
+    DateTimeOffset? DisabledAt,
+    DateTimeOffset? FailingSince,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -27,7 +33,8 @@ public sealed record WebhookResponse(
         return new WebhookResponse(
             webhook.Id, webhook.OrganizationId, webhook.Name, webhook.Url,
             webhook.Headers.Select(h => new HeaderDto(h.Key, h.Value)).ToList(),
-            webhook.EventCategories, webhook.Secure, webhook.Enabled, webhook.CreatedAt, webhook.UpdatedAt)
+            webhook.EventCategories, webhook.Secure, webhook.Enabled, webhook.DisabledReason, webhook.DisabledAt, webhook.FailingSince,
+            webhook.CreatedAt, webhook.UpdatedAt)
         {
             Secret = withSecret ? webhook.Secret : null,
         };
