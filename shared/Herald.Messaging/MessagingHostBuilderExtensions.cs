@@ -34,6 +34,7 @@ public static class MessagingHostBuilderExtensions
         builder.Services.AddValidatedOptions<RabbitMqOptions>(RabbitMqOptions.Section);
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
+        builder.Services.AddReceiveObserver<PoisonMessageObserver>();
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();

@@ -32,4 +32,7 @@ public static class HeraldTelemetry
 
     /// <summary>Deliveries dispatched by the retry scheduler.</summary>
     public static readonly Counter<long> RetriesDispatched = Meter.CreateCounter<long>("herald.retries.dispatched", "{delivery}", "Due deliveries dispatched by the retry scheduler");
+
+    /// <summary>Messages moved to an error or skipped queue, tagged by queue and reason.</summary>
+    public static readonly Counter<long> PoisonMessages = Meter.CreateCounter<long>("herald.messages.poison", "{message}", "Messages that could not be processed");
 }
