@@ -14,3 +14,7 @@ public sealed class When_storing_attempts_in_mongodb() : When_storing_attempts(n
 public sealed class When_storing_inbox_requests_in_mongodb() : When_storing_inbox_requests(new MongoTestEngine());
 
 public sealed class When_initializing_the_store_again_in_mongodb() : When_initializing_the_store_again(new MongoTestEngine());
+
+public sealed class When_tracking_webhook_health_in_mongodb() : When_tracking_webhook_health(new MongoTestEngine());
+
+public sealed class When_parking_and_requeueing_deliveries_in_mongodb() : When_parking_and_requeueing_deliveries(new MongoTestEngine());

@@ -14,3 +14,7 @@ public sealed class When_storing_attempts_in_sqlite() : When_storing_attempts(ne
 public sealed class When_storing_inbox_requests_in_sqlite() : When_storing_inbox_requests(new SqliteTestEngine());
 
 public sealed class When_initializing_the_store_again_in_sqlite() : When_initializing_the_store_again(new SqliteTestEngine());
+
+public sealed class When_tracking_webhook_health_in_sqlite() : When_tracking_webhook_health(new SqliteTestEngine());
+
+public sealed class When_parking_and_requeueing_deliveries_in_sqlite() : When_parking_and_requeueing_deliveries(new SqliteTestEngine());

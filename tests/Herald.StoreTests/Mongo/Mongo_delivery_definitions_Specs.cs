@@ -89,3 +89,24 @@ public sealed class When_reading_deliveries_by_id_or_event
         AssertRenders(Sort(DeliverySorts.ById()), """{ _id: 1 }""");
     }
 }
+
+public sealed class When_parking_and_requeueing_a_webhooks_deliveries
+{
+    [Test]
+    public void Should_select_the_webhooks_deliveries_in_the_states_since_a_time()
+    {
+        AssertRenders(
+            Filter(DeliveryFilters.ByWebhookInStates("wh_1", [DeliveryState.Failed, DeliveryState.Parked], 5)),
+            """{ webhook_id: "wh_1", state: { $in: ["Failed", "Parked"] }, occurred_at: { $gte: NumberLong(5) } }""");
+        AssertRenders(
+            Filter(DeliveryFilters.ByWebhookInStates("wh_1", DeliveryFilters.Schedulable, null)),
+            """{ webhook_id: "wh_1", state: { $in: ["Pending", "Retrying"] } }""");
+    }
+
+    [Test]
+    public void Should_park_without_a_next_attempt_and_requeue_as_due_now()
+    {
+        AssertRenders(Update(DeliveryUpdates.Park(9)), """{ $set: { state: "Parked", next_attempt_at: null, updated_at: NumberLong(9) } }""");
+        AssertRenders(Update(DeliveryUpdates.Requeue(9)), """{ $set: { state: "Pending", next_attempt_at: NumberLong(9), updated_at: NumberLong(9) } }""");
+    }
+}

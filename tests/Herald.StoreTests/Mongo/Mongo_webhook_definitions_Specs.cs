@@ -26,8 +26,30 @@ public sealed class When_scoping_webhooks_by_organization
 public sealed class When_listing_subscribed_webhooks
 {
     [Test]
-    public void Should_match_enabled_webhooks_whose_categories_contain_the_event_category() =>
+    public void Should_match_enabled_or_herald_disabled_webhooks_whose_categories_contain_the_event_category() =>
         AssertRenders(
             Filter(WebhookFilters.Subscribed("org_1", "audit_log_creation")),
-            """{ organization_id: "org_1", event_categories: "audit_log_creation", enabled: true }""");
+            """{ organization_id: "org_1", event_categories: "audit_log_creation", $or: [{ enabled: true }, { disabled_reason: { $ne: null } }] }""");
+}
+
+public sealed class When_tracking_webhook_health
+{
+    [Test]
+    public void Should_start_a_failing_run_only_once() =>
+        AssertRenders(Filter(WebhookFilters.NotFailing("wh_1")), """{ _id: "wh_1", failing_since: null }""");
+
+    [Test]
+    public void Should_clear_only_a_failing_run() =>
+        AssertRenders(Filter(WebhookFilters.Failing("wh_1")), """{ _id: "wh_1", failing_since: { $ne: null } }""");
+
+    [Test]
+    public void Should_disable_only_an_enabled_webhook_with_its_reason()
+    {
+        AssertRenders(Filter(WebhookFilters.Enabled("wh_1")), """{ _id: "wh_1", enabled: true }""");
+        AssertRenders(
+            Update(WebhookUpdates.Disable("gone", 42)),
+            """{ $set: { enabled: false, disabled_reason: "gone", disabled_at: NumberLong(42), updated_at: NumberLong(42) } }""");
+        AssertRenders(Update(WebhookUpdates.Failing(7)), """{ $set: { failing_since: NumberLong(7) } }""");
+        AssertRenders(Update(WebhookUpdates.Healthy()), """{ $set: { failing_since: null } }""");
+    }
 }
