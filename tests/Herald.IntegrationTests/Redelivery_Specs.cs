@@ -64,4 +64,29 @@ public sealed class When_the_same_record_is_published_twice
         Assert.That(events["items"]![0]!["attempt_count"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(requests, Has.Count.EqualTo(1));
     }
+    [Test]
+    [Ignore("Known bug, reproduced here in about 3 of 5 runs: two copies fanned out at once both find the delivery "
+        + "pending and send DeliverWebhook(attempt 1) twice, and DeliveryProcessor sends before it claims the attempt, "
+        + "so the endpoint gets two requests (same webhook-id). Needs the attempt claimed in the store before the send.")]
+    public async Task Should_send_one_request_when_both_copies_arrive_together()
+    {
+        var org = AuditRecords.NewOrganization();
+        var webhook = await herald!.Client.CreateWebhookAsync(org, receiver!.UrlFor("/hooks/" + org));
+        var webhookId = webhook["id"]!.GetValue<string>();
+        var id = Guid.NewGuid();
+        var record = AuditRecords.Valid(id, org).ToJsonString();
+
+        await Task.WhenAll(
+            vhost!.PublishAsync(Endpoints.AuditLogRecordedExchange, record, Guid.NewGuid().ToString()),
+            vhost.PublishAsync(Endpoints.AuditLogRecordedExchange, record, Guid.NewGuid().ToString()));
+        await Wait.Eventually(() => Expect.True(fannedOut!.Consumed(id.ToString()) == 2, "fanout has not finished both copies"), Timeout);
+        await Wait.Eventually(async () =>
+        {
+            var detail = await herald.Client.GetEventAsync(org, webhookId, $"evt_{id}");
+            Expect.True(detail["outcome"]!.GetValue<string>() == "succeeded", "not delivered yet");
+        }, Timeout);
+
+        var requests = receiver.Requests.Where(r => r.Header("X-Herald-Org-Id").Contains(org)).ToList();
+        Assert.That(requests, Has.Count.EqualTo(1));
+    }
 }
