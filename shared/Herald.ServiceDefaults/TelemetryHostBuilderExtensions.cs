@@ -12,6 +12,7 @@ namespace Herald.ServiceDefaults;
 public static class TelemetryHostBuilderExtensions
 {
     private const string MassTransitSource = "MassTransit";
+    private const string HttpClientSource = "System.Net.Http";
 
     /// <summary>
     /// Adds tracing and metrics. OTLP export is on when <c>Telemetry:OtlpEndpoint</c> or
@@ -26,9 +27,12 @@ public static class TelemetryHostBuilderExtensions
             .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(HeraldTelemetry.Name, MassTransitSource)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz"))
-                    .AddHttpClientInstrumentation();
+                // HttpClient spans come from the runtime's own "System.Net.Http" source rather than
+                // AddHttpClientInstrumentation: that instrumentation injects traceparent itself with
+                // the SDK's propagator, ignoring the handler's ActivityHeadersPropagator, so webhook
+                // requests would carry Herald's trace headers to customers.
+                tracing.AddSource(HeraldTelemetry.Name, MassTransitSource, HttpClientSource)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz"));
                 if (options.Console)
                 {
                     tracing.AddConsoleExporter();
