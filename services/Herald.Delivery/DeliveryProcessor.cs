@@ -55,6 +55,32 @@ public sealed partial class DeliveryProcessor(
         var webhookEvent = await events.GetAsync(delivery.EventId, cancellationToken)
             ?? throw new InvalidOperationException($"Event {delivery.EventId} of delivery {delivery.Id} is not in the store.");
 
+        // Claim the attempt before sending it: of two workers holding a command for the same
+        // attempt (a record fanned out twice at once, a redispatch racing a slow queue) only the
+        // one whose claim lands sends. A worker that dies after claiming leaves that attempt
+        // number used; the scheduler dispatches the next one when the lease ends.
+        var claimedAt = time.GetUtcNow();
+        var claimed = delivery with { AttemptCount = command.AttemptNumber, NextAttemptAt = claimedAt + options.Value.DispatchLease, UpdatedAt = claimedAt };
+        if (!await deliveries.TryUpdateAsync(claimed, delivery.AttemptCount, cancellationToken))
+        {
+            LogNotDue(logger, delivery.Id, command.AttemptNumber, delivery.State, delivery.AttemptCount + 1);
+            return null;
+        }
+
+        try
+        {
+            return await AttemptAsync(command, delivery, webhook, webhookEvent, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the attempt back so the redelivered command finds it due.
+            await deliveries.TryUpdateAsync(delivery, command.AttemptNumber, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<DeliveryAttempt?> AttemptAsync(DeliverWebhook command, Storage.Delivery delivery, Webhook webhook, WebhookEvent webhookEvent, CancellationToken cancellationToken)
+    {
         using var activity = HeraldTelemetry.Source.StartActivity("herald attempt", ActivityKind.Internal);
         activity?.SetTag("herald.delivery_id", delivery.Id);
         activity?.SetTag("herald.event_id", delivery.EventId);
@@ -67,7 +93,7 @@ public sealed partial class DeliveryProcessor(
             // Not sent: the webhook is at its concurrency limit or its circuit is open. No
             // attempt is made or counted; the scheduler dispatches it again after the wait.
             var later = time.GetUtcNow() + gate.DeferFor;
-            await deliveries.TryUpdateAsync(delivery with { NextAttemptAt = later, UpdatedAt = time.GetUtcNow() }, delivery.AttemptCount, cancellationToken);
+            await deliveries.TryUpdateAsync(delivery with { NextAttemptAt = later, UpdatedAt = time.GetUtcNow() }, command.AttemptNumber, cancellationToken);
             activity?.SetTag("herald.deferred", gate.Reason);
             LogDeferred(logger, delivery.Id, gate.Reason!, gate.DeferFor.TotalSeconds);
             return null;
@@ -109,7 +135,7 @@ public sealed partial class DeliveryProcessor(
             LastError = result.Error,
             UpdatedAt = now,
         };
-        if (!await deliveries.TryUpdateAsync(updated, delivery.AttemptCount, cancellationToken))
+        if (!await deliveries.TryUpdateAsync(updated, command.AttemptNumber, cancellationToken))
         {
             LogRaced(logger, delivery.Id, command.AttemptNumber);
         }
