@@ -15,13 +15,13 @@ public static class TelemetryHostBuilderExtensions
     private const string HttpClientSource = "System.Net.Http";
 
     /// <summary>
-    /// Adds tracing and metrics. OTLP export is on when <c>Telemetry:OtlpEndpoint</c> or
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; console export when <c>Telemetry:Console</c> is true.
+    /// Adds tracing and metrics. OTLP export is on when <c>Telemetry:OtlpEndpoint</c> (with
+    /// <c>Telemetry:OtlpProtocol</c>) or the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set;
+    /// console export when <c>Telemetry:Console</c> is true.
     /// </summary>
     public static IHostApplicationBuilder AddHeraldTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var otlpEndpoint = options.OtlpEndpoint ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
 
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
@@ -49,9 +49,24 @@ public static class TelemetryHostBuilderExtensions
                 }
             });
 
-        if (!string.IsNullOrWhiteSpace(otlpEndpoint))
+        if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint))
         {
-            otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(otlpEndpoint));
+            if (!Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint))
+            {
+                throw new InvalidSettingException($"Telemetry:OtlpEndpoint: '{options.OtlpEndpoint}' is not an absolute URL such as http://localhost:4317.");
+            }
+
+            otel.UseOtlpExporter(options.OtlpProtocol switch
+            {
+                "grpc" => OpenTelemetry.Exporter.OtlpExportProtocol.Grpc,
+                "http/protobuf" => OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf,
+                _ => throw new InvalidSettingException($"Telemetry:OtlpProtocol: '{options.OtlpProtocol}' is not grpc or http/protobuf."),
+            }, endpoint);
+        }
+        else if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // The standard OTEL_EXPORTER_OTLP_* variables (endpoint, protocol, headers) decide.
+            otel.UseOtlpExporter();
         }
 
         return builder;

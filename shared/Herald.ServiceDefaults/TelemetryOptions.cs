@@ -11,4 +11,7 @@ public sealed class TelemetryOptions
 
     /// <summary>The OTLP endpoint; when empty, <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> decides, and without it nothing is exported over OTLP.</summary>
     public string? OtlpEndpoint { get; set; }
+
+    /// <summary>The protocol for <see cref="OtlpEndpoint"/>: <c>grpc</c> or <c>http/protobuf</c>.</summary>
+    public string OtlpProtocol { get; set; } = "grpc";
 }
