@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -20,6 +21,12 @@ public static class TelemetryHostBuilderExtensions
     public static IHostApplicationBuilder AddHeraldTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+
+        // OpenTelemetry's HttpClient instrumentation injects traceparent and baggage itself unless the
+        // default propagator is the plain W3C one, bypassing the handler's propagator, with which the
+        // webhook clients send no trace headers to customer endpoints. With the W3C propagator it
+        // leaves propagation to the runtime's handler (W3C as well), so other calls still carry it.
+        Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
         var otlpEndpoint = options.OtlpEndpoint ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
 
         var otel = builder.Services.AddOpenTelemetry()
