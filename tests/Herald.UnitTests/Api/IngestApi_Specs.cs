@@ -24,7 +24,7 @@ public sealed class When_ingesting_audit_records_over_http : HeraldServer
             Assert.That(body["event_id"]!.GetValue<string>(), Is.EqualTo($"evt_{auditLogId}"));
         }
 
-        await Wait.Eventually(async () => Assert.That(await Events.GetAsync($"evt_{auditLogId}", Ct), Is.Not.Null), TimeSpan.FromSeconds(10));
+        await Wait.Eventually(async () => Settle.Require(await Events.GetAsync($"evt_{auditLogId}", Ct) is not null, "the event is stored"), TimeSpan.FromSeconds(10));
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class When_ingesting_audit_records_over_http : HeraldServer
 
         // A good record sent after the bad one is fanned out; by then the bad one would have been too.
         Assert.That((await SendAsync(HttpMethod.Post, "/v1/audit-logs", null, AuditRecord(NewOrganization(), sentinel))).Status, Is.EqualTo(202));
-        await Wait.Eventually(async () => Assert.That(await Events.GetAsync($"evt_{sentinel}", Ct), Is.Not.Null), TimeSpan.FromSeconds(10));
+        await Wait.Eventually(async () => Settle.Require(await Events.GetAsync($"evt_{sentinel}", Ct) is not null, "the sentinel is stored"), TimeSpan.FromSeconds(10));
         Assert.That(await Events.GetAsync($"evt_{bad}", Ct), Is.Null);
     }
 
