@@ -5,24 +5,33 @@ public static class Wait
 {
     /// <summary>
     /// Runs <paramref name="assertion"/> until it stops throwing or <paramref name="timeout"/>
-    /// passes; then the last failure is thrown.
+    /// passes; then it runs once more as the test's own assertion, so its failure is reported.
+    /// Earlier tries run in an isolated NUnit context: NUnit 4 records a failed
+    /// <c>Assert.That</c> even when its exception is caught, which would fail a test whose
+    /// state simply had not settled yet.
     /// </summary>
     public static async Task Eventually(Func<Task> assertion, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(assertion);
         var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        while (DateTime.UtcNow < deadline)
         {
             try
             {
-                await assertion();
+                using (new NUnit.Framework.Internal.TestExecutionContext.IsolatedContext())
+                {
+                    await assertion();
+                }
+
                 return;
             }
-            catch (Exception) when (DateTime.UtcNow < deadline)
+            catch (Exception)
             {
                 await Task.Delay(50);
             }
         }
+
+        await assertion();
     }
 
     /// <summary>Synchronous-assertion overload.</summary>
