@@ -1,6 +1,7 @@
 using Herald.Api.Events;
 using Herald.Api.Inbox;
 using Herald.Api.Webhooks;
+using Herald.Delivery.Security;
 using Herald.ServiceDefaults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ public static class ApiHostBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHeraldHttpDefaults();
+        builder.Services.AddHeraldAddressPolicy(builder.Configuration);
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Herald.Delivery.Security;
 using Herald.Messaging;
 using Herald.ServiceDefaults;
 using MassTransit;
@@ -28,6 +29,7 @@ public static class DeliveryHostBuilderExtensions
         services.AddSingleton<RetryScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RetryScheduler>());
 
+        services.AddHeraldAddressPolicy(builder.Configuration);
         AddClient(services, WebhookSender.SecureClient, tolerateCertificateErrors: false);
         AddClient(services, WebhookSender.InsecureClient, tolerateCertificateErrors: true);
 
@@ -39,13 +41,14 @@ public static class DeliveryHostBuilderExtensions
     {
         services.AddHttpClient(name)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value, tolerateCertificateErrors))
+            .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(
+                sp.GetRequiredService<IOptions<DeliveryOptions>>().Value, sp.GetRequiredService<GuardedConnector>(), tolerateCertificateErrors))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // The factory's default logging writes full URLs, which may carry tokens.
             .RemoveAllLoggers();
     }
 
-    private static SocketsHttpHandler CreateHandler(DeliveryOptions options, bool tolerateCertificateErrors)
+    private static SocketsHttpHandler CreateHandler(DeliveryOptions options, GuardedConnector connector, bool tolerateCertificateErrors)
     {
         var handler = new SocketsHttpHandler
         {
@@ -61,6 +64,9 @@ public static class DeliveryHostBuilderExtensions
             // Customers get exactly the documented headers: no traceparent or baggage from
             // Herald's own traces (the attempt records its trace id instead).
             ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
+
+            // Every connection goes through the address policy, on the address dialled.
+            ConnectCallback = connector.ConnectAsync,
         };
         if (tolerateCertificateErrors)
         {

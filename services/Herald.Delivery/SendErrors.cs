@@ -14,6 +14,11 @@ public static class SendErrors
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = $"{url.Host}:{url.Port}";
+        if (Find<Security.DestinationNotAllowedException>(exception) is { } refused)
+        {
+            return (AttemptErrorKind.DestinationNotAllowed, refused.Message);
+        }
+
         if (Find<TimeoutException>(exception) is not null)
         {
             return (AttemptErrorKind.Timeout, $"connect to {endpoint} timed out after {options.ConnectTimeout.TotalSeconds:0.###} s");

@@ -21,6 +21,12 @@ public static class DemoRunner
     {
         ArgumentNullException.ThrowIfNull(builder);
         var defaults = new Dictionary<string, string?> { ["Roles"] = "all", ["Logging:LogLevel:Default"] = "Warning" };
+        if (string.IsNullOrEmpty(builder.Configuration["Security:AllowedNetworks"]))
+        {
+            // The demo delivers to Herald's own inbox on loopback, which the address policy refuses by default.
+            defaults["Security:AllowedNetworks"] = "127.0.0.0/8,::1/128";
+        }
+
         if (builder.Configuration["Urls"] is "http://127.0.0.1:5080")
         {
             defaults["Urls"] = "http://127.0.0.1:0";

@@ -1,4 +1,5 @@
 using Herald.Delivery;
+using Herald.Delivery.Security;
 using Herald.ServiceDefaults;
 using Herald.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -53,7 +54,8 @@ public static class WebhookEndpoints
             : NotFound(id);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, IWebhookStore webhooks, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        HttpContext context, IWebhookStore webhooks, WebhookDestination destination, TimeProvider time, CancellationToken cancellationToken)
     {
         if (CallerOrganization.Of(context) is not { } org)
         {
@@ -70,6 +72,11 @@ public static class WebhookEndpoints
         if (valid is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await destination.CheckAsync(new Uri(valid.Url), cancellationToken) is { } refused)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["url"] = [refused] });
         }
 
         var now = time.GetUtcNow();
@@ -84,7 +91,7 @@ public static class WebhookEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        string id, HttpContext context, IWebhookStore webhooks, IDeliveryStore deliveries, TimeProvider time, CancellationToken cancellationToken)
+        string id, HttpContext context, IWebhookStore webhooks, IDeliveryStore deliveries, WebhookDestination destination, TimeProvider time, CancellationToken cancellationToken)
     {
         if (CallerOrganization.Of(context) is not { } org)
         {
@@ -101,6 +108,11 @@ public static class WebhookEndpoints
         if (valid is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await destination.CheckAsync(new Uri(valid.Url), cancellationToken) is { } refused)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["url"] = [refused] });
         }
 
         if (await webhooks.GetAsync(org, id, cancellationToken) is not { } existing)

@@ -62,7 +62,8 @@ public sealed class HeraldProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--roles", roles, "--urls", $"http://127.0.0.1:{port}" }.Concat(settings))
+        // The tests' endpoints are on loopback, which the address policy refuses unless allowed.
+        foreach (var arg in new[] { dll, "--roles", roles, "--urls", $"http://127.0.0.1:{port}", "--Security:AllowedNetworks", "127.0.0.0/8,::1/128" }.Concat(settings))
         {
             info.ArgumentList.Add(arg);
         }

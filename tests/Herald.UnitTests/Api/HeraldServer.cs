@@ -12,6 +12,9 @@ namespace Herald.UnitTests.Api;
 /// <summary>The whole app, every role, on a free loopback port over a temp SQLite file, started once per fixture.</summary>
 public abstract class HeraldServer
 {
+    /// <summary>The tests' endpoints are on loopback, which the address policy refuses unless allowed.</summary>
+    protected const string LoopbackNetworks = "127.0.0.0/8,::1/128";
+
     private TempDatabase database = null!;
     private WebApplication app = null!;
 
@@ -25,7 +28,7 @@ public abstract class HeraldServer
         database = new TempDatabase();
         app = HeraldApp.Build(
         [
-            "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Ingest:MaxRecordBytes", "2048",
+            "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Security:AllowedNetworks", LoopbackNetworks, "--Ingest:MaxRecordBytes", "2048",
             "--Logging:LogLevel:Default", "Warning",
         ]);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));

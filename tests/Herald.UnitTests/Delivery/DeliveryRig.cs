@@ -52,7 +52,7 @@ public abstract class DeliveryRig
         Time = new FakeTimeProvider(T0);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Delivery:RetryJitter"] = "0" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Delivery:RetryJitter"] = "0", ["Security:AllowedNetworks"] = "127.0.0.0/8,::1/128" });
         builder.Configuration.AddInMemoryCollection(Settings);
         var bus = new HeraldBusBuilder();
         builder.AddHeraldDelivery(bus);
