@@ -24,6 +24,7 @@ public static class ApiHostBuilderExtensions
     public static IEndpointRouteBuilder MapHeraldApi(this IEndpointRouteBuilder app)
     {
         app.MapWebhookEndpoints();
+        app.MapSecretEndpoints();
         app.MapEventEndpoints();
         app.MapDeliveryControlEndpoints();
         app.MapInboxEndpoints();

@@ -33,7 +33,15 @@ public static class WebhookRequestHeaders
         headers.Add(new(OrganizationHeader, webhook.OrganizationId));
         headers.Add(new("webhook-id", messageId));
         headers.Add(new("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        headers.Add(new("webhook-signature", WebhookSignature.Sign(webhook.Secret, messageId, timestamp, body)));
+        var signature = WebhookSignature.Sign(webhook.Secret, messageId, timestamp, body);
+        if (webhook.PreviousSecret is { } previous && webhook.PreviousSecretExpiresAt > DateTimeOffset.FromUnixTimeSeconds(timestamp))
+        {
+            // During a rotation's grace period both signatures go out, space-separated, so a
+            // receiver still verifying with the old secret keeps accepting (Standard Webhooks).
+            signature += " " + WebhookSignature.Sign(previous, messageId, timestamp, body);
+        }
+
+        headers.Add(new("webhook-signature", signature));
         return headers;
     }
 }

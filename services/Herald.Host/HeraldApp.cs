@@ -4,6 +4,7 @@ using Herald.Fanout;
 using Herald.Ingest;
 using Herald.Messaging;
 using Herald.ServiceDefaults;
+using Herald.Storage.Protection;
 
 namespace Herald.Host;
 
@@ -24,6 +25,7 @@ public static class HeraldApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddHeraldTelemetry(RoleSettings.ServiceName(roles));
         builder.Services.AddHeraldStore(builder.Configuration);
+        builder.Services.AddSecretProtection(EncryptionKeySettings.Load(builder.Configuration));
 
         var bus = new HeraldBusBuilder();
         if (roles.HasFlag(HeraldRole.Ingest))

@@ -9,6 +9,8 @@ internal static class SqliteSchema
         ("webhooks", "disabled_reason", "TEXT NULL"),
         ("webhooks", "disabled_at", "INTEGER NULL"),
         ("webhooks", "failing_since", "INTEGER NULL"),
+        ("webhooks", "previous_secret", "TEXT NULL"),
+        ("webhooks", "previous_secret_expires_at", "INTEGER NULL"),
     ];
 
     public const string Script = """
@@ -22,6 +24,8 @@ internal static class SqliteSchema
             secure INTEGER NOT NULL,
             enabled INTEGER NOT NULL,
             secret TEXT NOT NULL,
+            previous_secret TEXT NULL,
+            previous_secret_expires_at INTEGER NULL,
             disabled_reason TEXT NULL,
             disabled_at INTEGER NULL,
             failing_since INTEGER NULL,

@@ -6,7 +6,7 @@ namespace Herald.Storage.Sqlite;
 /// <summary>Webhooks, one row each; categories and headers as JSON arrays.</summary>
 internal sealed partial class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
 {
-    private const string Columns = "id, organization_id, name, url, headers, event_categories, secure, enabled, secret, disabled_reason, disabled_at, failing_since, created_at, updated_at";
+    private const string Columns = "id, organization_id, name, url, headers, event_categories, secure, enabled, secret, previous_secret, previous_secret_expires_at, disabled_reason, disabled_at, failing_since, created_at, updated_at";
 
     public Task AddAsync(Webhook webhook, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ internal sealed partial class SqliteWebhookStore(SqliteDatabase database) : IWeb
                 await using var command = Bind(connection.CreateCommand(), webhook);
                 command.CommandText = $"""
                     INSERT INTO webhooks ({Columns})
-                    VALUES (@id, @organization_id, @name, @url, @headers, @event_categories, @secure, @enabled, @secret, @disabled_reason, @disabled_at, @failing_since, @created_at, @updated_at);
+                    VALUES (@id, @organization_id, @name, @url, @headers, @event_categories, @secure, @enabled, @secret, @previous_secret, @previous_secret_expires_at, @disabled_reason, @disabled_at, @failing_since, @created_at, @updated_at);
                     """;
                 return await command.ExecuteNonQueryAsync(cancellationToken);
             },
@@ -84,6 +84,7 @@ internal sealed partial class SqliteWebhookStore(SqliteDatabase database) : IWeb
                     UPDATE webhooks
                     SET name = @name, url = @url, headers = @headers, event_categories = @event_categories,
                         secure = @secure, enabled = @enabled, secret = @secret,
+                        previous_secret = @previous_secret, previous_secret_expires_at = @previous_secret_expires_at,
                         disabled_reason = @disabled_reason, disabled_at = @disabled_at, failing_since = @failing_since,
                         created_at = @created_at, updated_at = @updated_at
                     WHERE id = @id AND organization_id = @organization_id;
@@ -115,6 +116,8 @@ internal sealed partial class SqliteWebhookStore(SqliteDatabase database) : IWeb
         .With("@secure", webhook.Secure)
         .With("@enabled", webhook.Enabled)
         .With("@secret", webhook.Secret)
+        .With("@previous_secret", webhook.PreviousSecret)
+        .With("@previous_secret_expires_at", Ticks(webhook.PreviousSecretExpiresAt))
         .With("@disabled_reason", webhook.DisabledReason)
         .With("@disabled_at", Ticks(webhook.DisabledAt))
         .With("@failing_since", Ticks(webhook.FailingSince))
@@ -132,6 +135,8 @@ internal sealed partial class SqliteWebhookStore(SqliteDatabase database) : IWeb
         Secure = reader.GetFlag("secure"),
         Enabled = reader.GetFlag("enabled"),
         Secret = reader.GetText("secret"),
+        PreviousSecret = reader.GetNullableText("previous_secret"),
+        PreviousSecretExpiresAt = reader.GetNullableTime("previous_secret_expires_at"),
         DisabledReason = reader.GetNullableText("disabled_reason"),
         DisabledAt = reader.GetNullableTime("disabled_at"),
         FailingSince = reader.GetNullableTime("failing_since"),

@@ -21,6 +21,10 @@ public sealed record Webhook
     public required bool Enabled { get; init; }
     /// <summary>The Standard Webhooks signing secret, <c>whsec_&lt;base64&gt;</c>.</summary>
     public required string Secret { get; init; }
+    /// <summary>The secret before the last rotation, still signed with until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public string? PreviousSecret { get; init; }
+    /// <summary>End of the rotation grace period.</summary>
+    public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
     /// <summary>
     /// Why Herald disabled it (410 Gone, or failing for too long); null when it is enabled or an
     /// admin disabled it. Deliveries to a webhook Herald disabled are parked, not dropped, and

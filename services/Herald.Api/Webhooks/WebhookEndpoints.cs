@@ -165,6 +165,7 @@ public static class WebhookEndpoints
         var copy = source with
         {
             Id = Ids.New("wh"), Name = name + " (copy)", Secret = WebhookSignature.NewSecret(), CreatedAt = now, UpdatedAt = now,
+            PreviousSecret = null, PreviousSecretExpiresAt = null, DisabledReason = null, DisabledAt = null, FailingSince = null,
         };
         await webhooks.AddAsync(copy, cancellationToken);
         return TypedResults.Created($"/v1/webhooks/{copy.Id}", WebhookResponse.From(copy, withSecret: true));

@@ -33,6 +33,12 @@ internal sealed class WebhookDocument
     [BsonElement("secret")]
     public string Secret { get; set; } = "";
 
+    [BsonElement("previous_secret")]
+    public string? PreviousSecret { get; set; }
+
+    [BsonElement("previous_secret_expires_at")]
+    public long? PreviousSecretExpiresAt { get; set; }
+
     [BsonElement("disabled_reason")]
     public string? DisabledReason { get; set; }
 
@@ -59,6 +65,8 @@ internal sealed class WebhookDocument
         Secure = webhook.Secure,
         Enabled = webhook.Enabled,
         Secret = webhook.Secret,
+        PreviousSecret = webhook.PreviousSecret,
+        PreviousSecretExpiresAt = webhook.PreviousSecretExpiresAt is { } expires ? MongoTime.ToTicks(expires) : null,
         DisabledReason = webhook.DisabledReason,
         DisabledAt = webhook.DisabledAt is { } disabledAt ? MongoTime.ToTicks(disabledAt) : null,
         FailingSince = webhook.FailingSince is { } failingSince ? MongoTime.ToTicks(failingSince) : null,
@@ -77,6 +85,8 @@ internal sealed class WebhookDocument
         Secure = Secure,
         Enabled = Enabled,
         Secret = Secret,
+        PreviousSecret = PreviousSecret,
+        PreviousSecretExpiresAt = PreviousSecretExpiresAt is { } expires ? MongoTime.FromTicks(expires) : null,
         DisabledReason = DisabledReason,
         DisabledAt = DisabledAt is { } disabledAt ? MongoTime.FromTicks(disabledAt) : null,
         FailingSince = FailingSince is { } failingSince ? MongoTime.FromTicks(failingSince) : null,

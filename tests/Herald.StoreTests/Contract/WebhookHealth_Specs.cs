@@ -7,9 +7,13 @@ namespace Herald.StoreTests.Contract;
 public abstract class When_tracking_webhook_health(IStoreTestEngine engine) : StoreContract(engine)
 {
     [Test]
-    public async Task Should_round_trip_the_health_fields()
+    public async Task Should_round_trip_the_health_and_rotation_fields()
     {
-        var webhook = Webhook("wh_1", T0) with { Enabled = false, DisabledReason = "the endpoint answered 410 Gone", DisabledAt = At(3), FailingSince = At(1) };
+        var webhook = Webhook("wh_1", T0) with
+        {
+            Enabled = false, DisabledReason = "the endpoint answered 410 Gone", DisabledAt = At(3), FailingSince = At(1),
+            PreviousSecret = "whsec_b2xkIHNlY3JldA==", PreviousSecretExpiresAt = At(9),
+        };
         await Webhooks.AddAsync(webhook, Ct);
 
         AssertSame(await Webhooks.FindAsync("wh_1", Ct), webhook);

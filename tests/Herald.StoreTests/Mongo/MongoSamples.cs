@@ -26,6 +26,8 @@ internal static class MongoSamples
         Secure = true,
         Enabled = true,
         Secret = "whsec_c2VjcmV0",
+        PreviousSecret = "whsec_b2xkIHNlY3JldA==",
+        PreviousSecretExpiresAt = new DateTimeOffset(638764273001234567, TimeSpan.Zero),
         DisabledReason = "the endpoint answered 410 Gone",
         DisabledAt = new DateTimeOffset(638764272001234567, TimeSpan.Zero),
         FailingSince = new DateTimeOffset(638764271001234567, TimeSpan.Zero),

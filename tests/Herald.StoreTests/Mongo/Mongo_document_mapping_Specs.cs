@@ -16,7 +16,7 @@ public sealed class When_mapping_a_webhook
 
         AssertElementNames(bson,
             "_id", "organization_id", "name", "url", "headers", "event_categories", "secure", "enabled",
-            "secret", "disabled_reason", "disabled_at", "failing_since", "created_at", "updated_at");
+            "secret", "previous_secret", "previous_secret_expires_at", "disabled_reason", "disabled_at", "failing_since", "created_at", "updated_at");
         Assert.That(bson["created_at"], Is.EqualTo(new BsonInt64(_webhook.CreatedAt.UtcTicks)));
         Assert.That(bson["event_categories"], Is.EqualTo(new BsonArray { "audit_log_creation", "user_created" }));
         Assert.That(bson["headers"][2], Is.EqualTo(new BsonDocument { { "key", "X-Tenant" }, { "value", "second" } }));

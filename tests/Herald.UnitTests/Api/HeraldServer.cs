@@ -16,6 +16,9 @@ public abstract class HeraldServer
     protected const string LoopbackNetworks = "127.0.0.0/8,::1/128";
 
     private TempDatabase database = null!;
+
+    /// <summary>The app's SQLite file, for specs that read the raw store.</summary>
+    protected string DatabasePath => database.Path;
     private WebApplication app = null!;
 
     protected HttpClient Http { get; private set; } = null!;
