@@ -161,7 +161,9 @@ public sealed class FaultScenario : IAsyncDisposable
     {
         vhost = await broker.CreateVirtualHostAsync("faults-" + label);
         database = new TempDatabase();
+        // A customer endpoint that works 100 ms on each request, so faults catch requests in flight.
         Endpoint = await LedgerEndpoint.StartAsync();
+        Endpoint.Latency = TimeSpan.FromMilliseconds(100);
         string[] settings =
         [
             "--Transport", "RabbitMq", "--RabbitMq:Url", vhost.Url.ToString(), "--Sqlite:Path", database.Path,

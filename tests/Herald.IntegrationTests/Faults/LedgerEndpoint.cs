@@ -25,6 +25,9 @@ public sealed class LedgerEndpoint : IAsyncDisposable
     /// <summary>The status for the n-th request; 200 unless a scenario says otherwise.</summary>
     public Func<int, int> Answer { get; set; } = static _ => 200;
 
+    /// <summary>How long the endpoint works on a request before it answers; zero by default.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
     /// <summary>Requests answered so far.</summary>
     public int Count => answered.Count;
 
@@ -53,11 +56,18 @@ public sealed class LedgerEndpoint : IAsyncDisposable
         }
     }
 
-    private Task RespondAsync(ReceivedRequest request, HttpContext context)
+    private async Task RespondAsync(ReceivedRequest request, HttpContext context)
     {
+        // The request counts as received (and, with a 2xx, acted on) even if the sender dies
+        // before the answer reaches it: that is what makes a redelivery a duplicate.
         var status = Answer(Interlocked.Increment(ref arrivals));
         answered.Enqueue(new LedgerRequest(request.Path, request.Header("webhook-id") is [var id, ..] ? id : null, EventIdOf(request), status));
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, CancellationToken.None);
+        }
+
         context.Response.StatusCode = status;
-        return context.Response.WriteAsync(status < 300 ? "ok" : "try again", context.RequestAborted);
+        await context.Response.WriteAsync(status < 300 ? "ok" : "try again", context.RequestAborted);
     }
 }
