@@ -15,9 +15,12 @@ public sealed class HeraldProcess : IAsyncDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
-    private HeraldProcess(string roles, Process process, Uri address)
+    private readonly string[] settings;
+
+    private HeraldProcess(string roles, string[] settings, Process process, Uri address)
     {
         Roles = roles;
+        this.settings = settings;
         this.process = process;
         Client = new HeraldClient(address);
     }
@@ -27,6 +30,9 @@ public sealed class HeraldProcess : IAsyncDisposable
 
     /// <summary>Its HTTP API (health, and whatever its roles map).</summary>
     public HeraldClient Client { get; }
+
+    /// <summary>True once the process has ended.</summary>
+    public bool HasExited => process.HasExited;
 
     /// <summary>Everything it wrote to stdout and stderr so far.</summary>
     public string Output => string.Join(Environment.NewLine, output);
@@ -69,7 +75,7 @@ public sealed class HeraldProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var started = new HeraldProcess(roles, process, new Uri($"http://127.0.0.1:{port}"));
+        var started = new HeraldProcess(roles, settings, process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => started.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => started.Keep(e.Data);
         process.Start();
@@ -92,6 +98,29 @@ public sealed class HeraldProcess : IAsyncDisposable
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>
+    /// kill -9: SIGKILL to it and its children, no shutdown hooks, in-flight work abandoned;
+    /// waits, bounded, until the process is gone.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await process.WaitForExitAsync(limit.Token);
+        Keep("--- killed (SIGKILL) ---");
+    }
+
+    /// <summary>Kills it (kill -9) and starts a new process with the same roles and settings, on a new port.</summary>
+    public async Task<HeraldProcess> RestartAsync()
+    {
+        await KillAsync();
+        return Start(Roles, settings);
     }
 
     /// <inheritdoc />

@@ -58,6 +58,9 @@ public sealed class RabbitMqBroker
         return found!;
     }
 
+    /// <summary>The container this run started, or null when the broker is not one.</summary>
+    internal RabbitMqContainer? Container => Source == "Testcontainers" ? container : null;
+
     /// <summary>A fresh virtual host, deleted again when disposed.</summary>
     public async Task<RabbitMqVirtualHost> CreateVirtualHostAsync(string label)
     {
