@@ -116,6 +116,17 @@ public sealed partial class DeliveryProcessor(
             Duration = result.Duration,
             TraceId = Activity.Current?.TraceId.ToHexString(),
         };
+        if (result.ErrorKind is AttemptErrorKind.Interrupted)
+        {
+            // Record what was sent and make the delivery due again at once; the endpoint's
+            // health is not judged on it. The stores are written even though we are stopping.
+            await attempts.AddAsync(attempt, CancellationToken.None);
+            var due = delivery with { State = DeliveryState.Retrying, AttemptCount = command.AttemptNumber, NextAttemptAt = time.GetUtcNow(), LastError = result.Error, UpdatedAt = time.GetUtcNow() };
+            await deliveries.TryUpdateAsync(due, command.AttemptNumber, CancellationToken.None);
+            LogAttempt(logger, delivery.Id, command.AttemptNumber, null, DeliveryState.Retrying, result.Duration.TotalMilliseconds);
+            return attempt;
+        }
+
         await attempts.AddAsync(attempt, cancellationToken);
 
         var now = time.GetUtcNow();

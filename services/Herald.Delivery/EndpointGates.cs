@@ -41,7 +41,7 @@ public sealed class EndpointGates(IOptions<DeliveryOptions> options, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(result);
         return !result.Succeeded && (result.Response is null || result.Response.StatusCode >= 500 || result.Response.StatusCode == 429)
-            && result.ErrorKind is not AttemptErrorKind.DestinationNotAllowed;
+            && result.ErrorKind is not (AttemptErrorKind.DestinationNotAllowed or AttemptErrorKind.Interrupted);
     }
 
     /// <inheritdoc />

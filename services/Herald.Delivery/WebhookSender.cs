@@ -55,6 +55,12 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<DeliveryO
         {
             return Finish(null, false, AttemptErrorKind.Timeout, $"timed out after {settings.Timeout.TotalSeconds:0.###} s");
         }
+        catch (OperationCanceledException)
+        {
+            // The request may have reached the endpoint: record it as an attempt rather than
+            // letting it vanish, so every request Herald made has a record.
+            return Finish(null, false, AttemptErrorKind.Interrupted, "interrupted: the worker stopped before the endpoint answered; the attempt is repeated");
+        }
         catch (HttpRequestException exception)
         {
             var (kind, error) = SendErrors.Describe(exception, new Uri(webhook.Url), settings);

@@ -15,6 +15,8 @@ public enum AttemptErrorKind
     Tls,
     /// <summary>The destination is not allowed by the address policy.</summary>
     DestinationNotAllowed,
+    /// <summary>The worker stopped (shutdown, lost broker connection) before the endpoint answered.</summary>
+    Interrupted,
     /// <summary>Anything else.</summary>
     Other,
 }
