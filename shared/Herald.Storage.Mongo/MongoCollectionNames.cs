@@ -8,4 +8,6 @@ internal static class MongoCollectionNames
     public const string Deliveries = "deliveries";
     public const string Attempts = "attempts";
     public const string InboxRequests = "inbox_requests";
+    public const string Organizations = "organizations";
+    public const string ApiKeys = "api_keys";
 }

@@ -16,6 +16,7 @@ internal sealed class MongoStoreInitializer(IMongoDatabase database) : IStoreIni
         await CreateAsync(MongoCollectionNames.Deliveries, StoreIndexes.Deliveries(), cancellationToken);
         await CreateAsync(MongoCollectionNames.Attempts, StoreIndexes.Attempts(), cancellationToken);
         await CreateAsync(MongoCollectionNames.InboxRequests, StoreIndexes.InboxRequests(), cancellationToken);
+        await CreateAsync(MongoCollectionNames.ApiKeys, StoreIndexes.ApiKeys(), cancellationToken);
     }
 
     private async Task CreateAsync<TDocument>(string collectionName, IReadOnlyList<CreateIndexModel<TDocument>> indexes, CancellationToken cancellationToken)

@@ -25,6 +25,8 @@ public static class MongoStoreServiceCollectionExtensions
         services.AddSingleton<IDeliveryStore, MongoDeliveryStore>();
         services.AddSingleton<IAttemptStore, MongoAttemptStore>();
         services.AddSingleton<IInboxStore, MongoInboxStore>();
+        services.AddSingleton<IOrganizationStore, MongoOrganizationStore>();
+        services.AddSingleton<IApiKeyStore, MongoApiKeyStore>();
         services.AddSingleton<IStoreInitializer, MongoStoreInitializer>();
         services.AddStoreInitialization();
         return services;

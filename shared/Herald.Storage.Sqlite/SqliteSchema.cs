@@ -88,6 +88,22 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS ix_attempts_delivery ON attempts (delivery_id, number, started_at);
 
+        CREATE TABLE IF NOT EXISTS organizations (
+            id TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS api_keys (
+            id TEXT NOT NULL PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            secret_hash TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_api_keys_organization ON api_keys (organization_id, created_at, id);
+
         CREATE TABLE IF NOT EXISTS inbox_requests (
             id TEXT NOT NULL PRIMARY KEY,
             inbox_id TEXT NOT NULL,

@@ -22,6 +22,8 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IDeliveryStore, SqliteDeliveryStore>();
         services.AddSingleton<IAttemptStore, SqliteAttemptStore>();
         services.AddSingleton<IInboxStore, SqliteInboxStore>();
+        services.AddSingleton<IOrganizationStore, SqliteOrganizationStore>();
+        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<IStoreInitializer, SqliteStoreInitializer>();
         services.AddStoreInitialization();
         return services;

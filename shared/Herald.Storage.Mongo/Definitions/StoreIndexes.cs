@@ -44,4 +44,9 @@ internal static class StoreIndexes
     /// <summary>The id is part of the key so "newest first, ties by id" is read off the index.</summary>
     public static IReadOnlyList<CreateIndexModel<InboxRequestDocument>> InboxRequests() =>
         [new(Builders<InboxRequestDocument>.IndexKeys.Ascending(r => r.InboxId).Descending(r => r.ReceivedAt).Descending(r => r.Id))];
+
+    public static IReadOnlyList<CreateIndexModel<ApiKeyDocument>> ApiKeys() =>
+    [
+        new(Builders<ApiKeyDocument>.IndexKeys.Ascending(k => k.OrganizationId).Ascending(k => k.CreatedAt).Ascending(k => k.Id)),
+    ];
 }

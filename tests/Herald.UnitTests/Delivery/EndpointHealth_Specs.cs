@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.UnitTests.Delivery;
 
-public sealed class When_tracking_endpoint_health : IAsyncDisposable
+public sealed class When_tracking_endpoint_health
 {
     private static readonly DateTimeOffset Start = new(2025, 11, 12, 12, 0, 0, TimeSpan.Zero);
     private TempDatabase database = null!;
@@ -43,9 +43,7 @@ public sealed class When_tracking_endpoint_health : IAsyncDisposable
     }
 
     [TearDown]
-    public async Task TearDown() => await DisposeAsync();
-
-    public async ValueTask DisposeAsync()
+    public async Task TearDown()
     {
         await harness.Stop();
         await services.DisposeAsync();
