@@ -67,6 +67,12 @@ public sealed class When_the_strict_policy_judges_an_address
         yield return Case("::127.0.0.1", "loopback");
         yield return Case("::10.0.0.1", "private");
 
+        // IPv6 outside global unicast (2000::/3): reserved, whatever it carries.
+        yield return Case("::ffff:0:7f00:1", "reserved");
+        yield return Case("::ffff:0:a9fe:a9fe", "reserved");
+        yield return Case("0:0:1::1", "reserved");
+        yield return Case("4000::1", "reserved");
+
         // Public unicast.
         yield return Case("93.184.215.14", Allowed);
         yield return Case("1.1.1.1", Allowed);
