@@ -43,6 +43,7 @@ public sealed class AddressPolicy(IReadOnlyList<IPNetwork> allowed)
     private static readonly IPNetwork Nat64Local = IPNetwork.Parse("64:ff9b:1::/48");
     private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
     private static readonly IPNetwork Compatible = IPNetwork.Parse("::/96");
+    private static readonly IPNetwork GlobalUnicast = IPNetwork.Parse("2000::/3");
 
     /// <summary>A policy that allows no private network.</summary>
     public static AddressPolicy Strict { get; } = new([]);
@@ -76,6 +77,13 @@ public sealed class AddressPolicy(IReadOnlyList<IPNetwork> allowed)
             {
                 return name;
             }
+        }
+
+        // Public IPv6 is 2000::/3 (RFC 4291); the rest is reserved, such as the IPv4-translated
+        // ::ffff:0:0/96 (RFC 2765), which a translator may carry to the IPv4 address inside.
+        if (plain.AddressFamily == AddressFamily.InterNetworkV6 && !GlobalUnicast.Contains(plain))
+        {
+            return "reserved";
         }
 
         return plain.Equals(IPAddress.Broadcast) ? "broadcast" : null;

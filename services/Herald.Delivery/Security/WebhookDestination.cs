@@ -17,7 +17,18 @@ public sealed class WebhookDestination(AddressPolicy policy, IHostResolver resol
         var host = url.IdnHost.Trim('[', ']');
         if (IPAddress.TryParse(host, out var literal))
         {
-            return policy.Refuse(literal) is { } kind ? $"The address {literal} is {kind}; Herald does not send there." : null;
+            return Judge(literal);
+        }
+
+        // A host whose last label is a number is an IPv4 address to WHATWG URL parsers (browsers,
+        // curl): "127.0.0.1." is 127.0.0.1, and so is "①②⑦.0.0.1", which .NET leaves as the name
+        // "xn--orhcp.0.0.1". Judge such a host as that address, or refuse it when it is none.
+        var name = host.TrimEnd('.');
+        if (EndsInANumber(name))
+        {
+            return IPAddress.TryParse(name, out var address)
+                ? Judge(address)
+                : $"The host '{host}' ends in a number but is not an IPv4 address; Herald does not send there.";
         }
 
         IPAddress[] addresses;
@@ -36,5 +47,15 @@ public sealed class WebhookDestination(AddressPolicy policy, IHostResolver resol
         return refused.Count == 0
             ? null
             : $"'{host}' resolves to {string.Join(", ", refused.Select(r => $"{r.Address} ({r.Kind})"))}; Herald does not send there.";
+    }
+
+    private string? Judge(IPAddress address) =>
+        policy.Refuse(address) is { } kind ? $"The address {address} is {kind}; Herald does not send there." : null;
+
+    private static bool EndsInANumber(string host)
+    {
+        var last = host[(host.LastIndexOf('.') + 1)..];
+        return (last.Length > 0 && last.All(char.IsAsciiDigit))
+            || (last.Length > 1 && last[0] == '0' && last[1] is ('x' or 'X') && last[2..].All(char.IsAsciiHexDigit));
     }
 }

@@ -25,18 +25,27 @@ public abstract class HeraldServer
     protected IServiceProvider Services => app.Services;
     protected static CancellationToken Ct => TestContext.CurrentContext.CancellationToken;
 
+    /// <summary>The allow-list given on the command line; null starts the app without one (the strict default).</summary>
+    protected virtual string? AllowedNetworks => LoopbackNetworks;
+
     [OneTimeSetUp]
     public async Task StartApp()
     {
         database = new TempDatabase();
-        app = HeraldApp.Build(
+        string[] args =
         [
-            "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Security:AllowedNetworks", LoopbackNetworks, "--Ingest:MaxRecordBytes", "2048",
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
+            "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Ingest:MaxRecordBytes", "2048", "--Logging:LogLevel:Default", "Warning",
+            .. AllowedNetworks is null ? Array.Empty<string>() : ["--Security:AllowedNetworks", AllowedNetworks],
+        ];
+        app = HeraldApp.Build(args, Configure);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Adjusts the builder before the roles wire themselves; their registrations use TryAdd, so services added here win.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 
     [OneTimeTearDown]

@@ -58,6 +58,7 @@ public abstract class DeliveryRig
         builder.AddHeraldDelivery(bus);
         builder.Services.AddHeraldSqliteStore(database.Path);
         builder.Services.AddSingleton<TimeProvider>(Time);
+        ConfigureServices(builder.Services);
 
         // The scheduler's loop and the store initializer are driven by hand here.
         builder.Services.RemoveAll<IHostedService>();
@@ -76,6 +77,11 @@ public abstract class DeliveryRig
         Harness = Services.GetRequiredService<ITestHarness>();
         Harness.TestTimeout = TimeSpan.FromSeconds(20);
         await Harness.Start();
+    }
+
+    /// <summary>Replaces services after the delivery role registered its own (such as the host resolver).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     [TearDown]
