@@ -66,7 +66,7 @@ public abstract class When_tracking_webhook_health(IStoreTestEngine engine) : St
         await Webhooks.AddAsync(Webhook("wh_herald_disabled", At(2)) with { Enabled = false, DisabledReason = "gone", DisabledAt = At(2) }, Ct);
         await Webhooks.AddAsync(Webhook("wh_admin_disabled", At(3)) with { Enabled = false }, Ct);
 
-        var subscribed = await Webhooks.ListSubscribedAsync(Organization, Category, Ct);
+        var subscribed = await Webhooks.ListSubscribedAsync(TestData.Organization, Category, Ct);
 
         Assert.That(subscribed.Select(w => w.Id), Is.EqualTo(new[] { "wh_enabled", "wh_herald_disabled" }));
     }
