@@ -18,3 +18,5 @@ public sealed class When_initializing_the_store_again_in_mongodb() : When_initia
 public sealed class When_tracking_webhook_health_in_mongodb() : When_tracking_webhook_health(new MongoTestEngine());
 
 public sealed class When_parking_and_requeueing_deliveries_in_mongodb() : When_parking_and_requeueing_deliveries(new MongoTestEngine());
+
+public sealed class When_storing_organizations_and_api_keys_in_mongodb() : When_storing_organizations_and_api_keys(new MongoTestEngine());

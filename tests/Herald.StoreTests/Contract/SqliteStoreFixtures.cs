@@ -18,3 +18,5 @@ public sealed class When_initializing_the_store_again_in_sqlite() : When_initial
 public sealed class When_tracking_webhook_health_in_sqlite() : When_tracking_webhook_health(new SqliteTestEngine());
 
 public sealed class When_parking_and_requeueing_deliveries_in_sqlite() : When_parking_and_requeueing_deliveries(new SqliteTestEngine());
+
+public sealed class When_storing_organizations_and_api_keys_in_sqlite() : When_storing_organizations_and_api_keys(new SqliteTestEngine());
