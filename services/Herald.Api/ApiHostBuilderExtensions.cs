@@ -1,7 +1,9 @@
+using Herald.Api.Admin;
 using Herald.Api.Events;
 using Herald.Api.Inbox;
 using Herald.Api.Webhooks;
 using Herald.Delivery.Security;
+using Herald.Security;
 using Herald.ServiceDefaults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +19,7 @@ public static class ApiHostBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHeraldHttpDefaults();
         builder.Services.AddHeraldAddressPolicy(builder.Configuration);
+        builder.Services.AddHeraldAuthentication();
         return builder;
     }
 
@@ -28,6 +31,7 @@ public static class ApiHostBuilderExtensions
         app.MapEventEndpoints();
         app.MapDeliveryControlEndpoints();
         app.MapInboxEndpoints();
+        app.MapOrganizationEndpoints();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Herald.Delivery;
 using Herald.Fanout;
 using Herald.Ingest;
 using Herald.Messaging;
+using Herald.Security;
 using Herald.ServiceDefaults;
 using Herald.Storage.Protection;
 
@@ -26,6 +27,7 @@ public static class HeraldApp
         builder.AddHeraldTelemetry(RoleSettings.ServiceName(roles));
         builder.Services.AddHeraldStore(builder.Configuration);
         builder.Services.AddSecretProtection(EncryptionKeySettings.Load(builder.Configuration));
+        builder.Services.AddHeraldAuthentication();
 
         var bus = new HeraldBusBuilder();
         if (roles.HasFlag(HeraldRole.Ingest))
@@ -52,6 +54,7 @@ public static class HeraldApp
 
         var app = builder.Build();
         app.MapHeraldHealth();
+        app.UseHeraldAuthentication();
         if (roles.HasFlag(HeraldRole.Ingest))
         {
             app.MapIngestEndpoints();

@@ -1,5 +1,6 @@
 using Herald.Contracts;
 using Herald.Messaging;
+using Herald.Security;
 using Herald.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static partial class IngestEndpoints
             .Accepts<AuditLogRequest>("application/json")
             .Produces<AuditLogAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
@@ -38,6 +41,11 @@ public static partial class IngestEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        if (AuthenticationMiddleware.CallerOf(request.HttpContext) is not { } caller)
+        {
+            return AuthenticationMiddleware.Unauthorized("Send the organization's API key (or the admin key) as 'Authorization: Bearer hk_…'.");
+        }
+
         var body = await JsonBody.ReadAsync<AuditLogRequest>(request, options.Value.MaxRecordBytes, cancellationToken);
         if (body.Problem is not null)
         {
@@ -48,6 +56,14 @@ public static partial class IngestEndpoints
         if (record is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!caller.IsAdmin && caller.OrganizationId != record.OrganizationId)
+        {
+            return TypedResults.Problem(
+                title: "Not this organization's key",
+                detail: "An organization key publishes only its own organization's records.",
+                statusCode: StatusCodes.Status403Forbidden);
         }
 
         try

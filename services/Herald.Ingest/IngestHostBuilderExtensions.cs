@@ -1,3 +1,4 @@
+using Herald.Security;
 using Herald.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,7 @@ public static class IngestHostBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddValidatedOptions<IngestOptions>(IngestOptions.Section);
         builder.Services.AddHeraldHttpDefaults();
+        builder.Services.AddHeraldAuthentication();
         builder.Services.AddKeyedSingleton(BrokerPipelineKey, (sp, _) =>
             BrokerSendPipeline.Create(sp.GetRequiredService<IOptions<IngestOptions>>().Value.BrokerTimeout, sp.GetRequiredService<TimeProvider>()));
         return builder;

@@ -1,4 +1,5 @@
 using System.Text;
+using Herald.Security;
 using Herald.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,11 @@ public static class InboxEndpoints
     {
         app.Map("/inbox/{inboxId}", ReceiveAsync).WithTags("Inbox").WithName("InboxReceive").ExcludeFromDescription();
         app.Map("/inbox/{inboxId}/{**rest}", ReceiveAsync).WithTags("Inbox").ExcludeFromDescription();
-        var group = app.MapGroup("/v1/inboxes").WithTags("Inbox");
+        // Receiving is open (webhooks post there); creating and reading an inbox needs a key.
+        var group = app.MapGroup("/v1/inboxes").WithTags("Inbox").AddEndpointFilter(async (context, next) =>
+            AuthenticationMiddleware.CallerOf(context.HttpContext) is null
+                ? AuthenticationMiddleware.Unauthorized("Send an API key as 'Authorization: Bearer hk_…' to create or read inboxes.")
+                : await next(context));
         group.MapPost("/", Create).WithName("CreateInbox").Produces<InboxCreated>(StatusCodes.Status201Created);
         group.MapGet("/{inboxId}/requests", ListAsync).WithName("ListInboxRequests")
             .Produces<IReadOnlyList<InboxRequestDto>>().ProducesValidationProblem();

@@ -1,0 +1,4 @@
+namespace Herald.Api.Admin;
+
+/// <summary>A new API key's name.</summary>
+public sealed record ApiKeyRequest(string? Name);
