@@ -22,6 +22,9 @@ public abstract class HeraldServer
     protected IServiceProvider Services => app.Services;
     protected static CancellationToken Ct => TestContext.CurrentContext.CancellationToken;
 
+    /// <summary>Settings a fixture adds to the command line, after (and so over) the defaults.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
     [OneTimeSetUp]
     public async Task StartApp()
     {
@@ -29,7 +32,7 @@ public abstract class HeraldServer
         app = HeraldApp.Build(
         [
             "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Security:AllowedNetworks", LoopbackNetworks, "--Ingest:MaxRecordBytes", "2048",
-            "--Logging:LogLevel:Default", "Warning",
+            "--Logging:LogLevel:Default", "Warning", .. Settings,
         ]);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
