@@ -2,19 +2,6 @@ using Herald.Testing;
 
 namespace Herald.UnitTests.Guarantees;
 
-/// <summary>The settings of the isolation issue: a worker of 4 slots, a 1-minute attempt timeout, fast deferrals.</summary>
-internal static class IsolationRig
-{
-    public const int Records = 20;
-
-    public static string[] Settings(int endpointLimit) =>
-    [
-        "--Delivery:ConcurrentMessageLimit", "4", "--Delivery:EndpointConcurrencyLimit", endpointLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "--Delivery:Timeout", "00:01:00", "--Delivery:DispatchLease", "00:02:00", "--Delivery:DeferDelay", "00:00:00.200",
-        "--Delivery:SchedulerInterval", "00:00:00.100", "--Fanout:RedispatchAfter", "00:00:05",
-    ];
-}
-
 public sealed class When_a_black_hole_endpoint_sits_beside_a_healthy_one : GuaranteeServer
 {
     protected override IEnumerable<string> Settings => IsolationRig.Settings(endpointLimit: 2);
