@@ -21,6 +21,12 @@ public static class DemoRunner
     {
         ArgumentNullException.ThrowIfNull(builder);
         var defaults = new Dictionary<string, string?> { ["Roles"] = "all", ["Logging:LogLevel:Default"] = "Warning" };
+        if (string.IsNullOrEmpty(builder.Configuration["Security:AdminKey"]))
+        {
+            // The demo administers itself: a one-off admin key creates its organization and key.
+            defaults["Security:AdminKey"] = "demo-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["Security:AllowedNetworks"]))
         {
             // The demo delivers to Herald's own inbox on loopback, which the address policy refuses by default.
@@ -45,8 +51,8 @@ public static class DemoRunner
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal)) };
-            http.DefaultRequestHeaders.Add("X-Herald-Org-Id", Organization);
-            return await new DemoScenario(http, output, Json).RunAsync(cancellationToken) ? 0 : 1;
+            var adminKey = app.Services.GetRequiredService<IConfiguration>()["Security:AdminKey"]!;
+            return await new DemoScenario(http, output, Json).RunAsync(Organization, adminKey, cancellationToken) ? 0 : 1;
         }
         finally
         {

@@ -17,8 +17,14 @@ internal sealed class DemoScenario(HttpClient http, TextWriter output, JsonSeria
 
     private static readonly string[] Categories = ["audit_log_creation"];
 
-    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(string organization, string adminKey, CancellationToken cancellationToken)
     {
+        // The admin creates the organization and its API key; everything after acts as the organization.
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminKey);
+        await Send(HttpMethod.Post, "/v1/organizations", new { id = organization, name = "Demo organization" }, cancellationToken, allowConflict: true);
+        var key = await Send(HttpMethod.Post, $"/v1/organizations/{organization}/api-keys", new { name = "demo" }, cancellationToken);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key["key"]!.GetValue<string>());
+
         var inbox = "demo-" + Guid.NewGuid().ToString("N")[..12];
         var inboxUrl = new Uri(http.BaseAddress!, $"/inbox/{inbox}").ToString();
         var created = await Send(HttpMethod.Post, "/v1/webhooks", new
@@ -38,7 +44,7 @@ internal sealed class DemoScenario(HttpClient http, TextWriter output, JsonSeria
         {
             var accepted = await Send(HttpMethod.Post, "/v1/audit-logs", new
             {
-                organization_id = "org_demo",
+                organization_id = organization,
                 actor = new { ip = "203.0.113.7", user_agent = "Mozilla/5.0 (KHTML, like Gecko) Chrome/124.0", username = user },
                 date = DateTimeOffset.UtcNow,
                 description,
@@ -90,11 +96,16 @@ internal sealed class DemoScenario(HttpClient http, TextWriter output, JsonSeria
         return false;
     }
 
-    private async Task<JsonNode> Send(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<JsonNode> Send(HttpMethod method, string path, object? body, CancellationToken cancellationToken, bool allowConflict = false)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: json) };
         using var response = await http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (allowConflict && response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return new JsonObject();
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");

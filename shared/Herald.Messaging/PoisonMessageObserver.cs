@@ -19,6 +19,11 @@ public sealed partial class PoisonMessageObserver(ILogger<PoisonMessageObserver>
     public Task PostReceive(ReceiveContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.TryGetPayload<CountedAsUnreadable>(out _))
+        {
+            return Task.CompletedTask;
+        }
+
         if (context.IsFaulted)
         {
             Count(context, "consumer_failed");
@@ -44,17 +49,30 @@ public sealed partial class PoisonMessageObserver(ILogger<PoisonMessageObserver>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(exception);
+        // A message that cannot be read is reported here and then, as a faulted receive, to
+        // PostReceive as well (MassTransit's GenerateFaultFilter notifies the fault and the
+        // pipe completes); the marker keeps it from being counted twice.
+        context.GetOrAddPayload(() => new CountedAsUnreadable());
         Count(context, "unreadable");
-        LogUnreadable(logger, context.InputAddress.AbsolutePath.Trim('/'), exception.GetType().Name, exception.Message);
+        LogUnreadable(logger, QueueName(context), exception.GetType().Name, exception.Message);
         return Task.CompletedTask;
     }
 
     private static void Count(ReceiveContext context, string reason)
     {
         HeraldTelemetry.PoisonMessages.Add(1,
-            new KeyValuePair<string, object?>("messaging.destination.name", context.InputAddress.AbsolutePath.Trim('/')),
+            new KeyValuePair<string, object?>("messaging.destination.name", QueueName(context)),
             new KeyValuePair<string, object?>("herald.reason", reason));
     }
+
+    // The queue alone: on RabbitMQ the input address path starts with the virtual host.
+    private static string QueueName(ReceiveContext context)
+    {
+        var path = context.InputAddress.AbsolutePath.TrimEnd('/');
+        return path[(path.LastIndexOf('/') + 1)..];
+    }
+
+    private sealed class CountedAsUnreadable;
 
     [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "A message on {Queue} could not be read ({Error}: {Reason}); it was moved to the error queue")]
     private static partial void LogUnreadable(ILogger logger, string queue, string error, string reason);

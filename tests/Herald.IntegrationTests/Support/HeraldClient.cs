@@ -1,14 +1,18 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Herald.Testing;
 
 namespace Herald.IntegrationTests.Support;
 
 /// <summary>Herald's public HTTP API as a test calls it: ingest, webhooks and the delivery log.</summary>
 public sealed class HeraldClient(Uri address) : IDisposable
 {
-    private const string OrgHeader = "X-Herald-Org-Id";
-    private readonly HttpClient http = new() { BaseAddress = address, Timeout = TimeSpan.FromSeconds(15) };
+    private readonly HttpClient http = Authenticated(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(15) });
+    private OrganizationKeys? keys;
+
+    private OrganizationKeys Keys => keys ??= new OrganizationKeys(http);
 
     /// <summary>The API's base address.</summary>
     public Uri Address => address;
@@ -25,7 +29,7 @@ public sealed class HeraldClient(Uri address) : IDisposable
             ["secure"] = false,
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks") { Content = JsonContent.Create(body) };
-        request.Headers.Add(OrgHeader, organization);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await Keys.ForAsync(organization, CancellationToken.None));
         using var response = await http.SendAsync(request);
         return await ReadAsync(response, HttpStatusCode.Created);
     }
@@ -66,10 +70,17 @@ public sealed class HeraldClient(Uri address) : IDisposable
     /// <inheritdoc />
     public void Dispose() => http.Dispose();
 
+    /// <summary>Calls without an organization (ingest, admin) go with the admin key the hosts are started with.</summary>
+    private static HttpClient Authenticated(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Admin);
+        return client;
+    }
+
     private async Task<JsonNode> GetAsync(string organization, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(OrgHeader, organization);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await Keys.ForAsync(organization, CancellationToken.None));
         using var response = await http.SendAsync(request);
         return await ReadAsync(response, HttpStatusCode.OK);
     }

@@ -55,7 +55,7 @@ public sealed class HeraldHost : IAsyncDisposable
         var database = new TempDatabase();
         string[] args =
         [
-            "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Security:AllowedNetworks", "127.0.0.0/8,::1/128",
+            "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Security:AllowedNetworks", "127.0.0.0/8,::1/128", "--Security:AdminKey", TestKeys.Admin,
             "--Logging:LogLevel:Default", "Warning", .. settings,
         ];
         var app = HeraldApp.Build(args);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Herald.Testing;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
@@ -69,7 +70,7 @@ public sealed class HeraldProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         // The tests' endpoints are on loopback, which the address policy refuses unless allowed.
-        foreach (var arg in new[] { dll, "--roles", roles, "--urls", $"http://127.0.0.1:{port}", "--Security:AllowedNetworks", "127.0.0.0/8,::1/128" }.Concat(settings))
+        foreach (var arg in new[] { dll, "--roles", roles, "--urls", $"http://127.0.0.1:{port}", "--Security:AllowedNetworks", "127.0.0.0/8,::1/128", "--Security:AdminKey", TestKeys.Admin }.Concat(settings))
         {
             info.ArgumentList.Add(arg);
         }

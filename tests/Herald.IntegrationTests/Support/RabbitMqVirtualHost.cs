@@ -47,6 +47,13 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Takes the queue's first ready message (acknowledged), or null when it has none.</summary>
+    public async Task<BasicGetResult?> TakeAsync(string queue)
+    {
+        await using var channel = await (await ConnectAsync()).CreateChannelAsync();
+        return await channel.BasicGetAsync(queue, autoAck: true);
+    }
+
     /// <summary>True when the exchange exists.</summary>
     public async Task<bool> ExchangeExistsAsync(string exchange)
     {

@@ -20,6 +20,7 @@ public abstract class HeraldServer
     /// <summary>The app's SQLite file, for specs that read the raw store.</summary>
     protected string DatabasePath => database.Path;
     private WebApplication app = null!;
+    private OrganizationKeys keys = null!;
 
     protected HttpClient Http { get; private set; } = null!;
     protected IServiceProvider Services => app.Services;
@@ -28,6 +29,9 @@ public abstract class HeraldServer
     /// <summary>The allow-list given on the command line; null starts the app without one (the strict default).</summary>
     protected virtual string? AllowedNetworks => LoopbackNetworks;
 
+    /// <summary>Settings a fixture adds to the command line, after (and so over) the defaults.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
     [OneTimeSetUp]
     public async Task StartApp()
     {
@@ -35,12 +39,18 @@ public abstract class HeraldServer
         string[] args =
         [
             "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Ingest:MaxRecordBytes", "2048", "--Logging:LogLevel:Default", "Warning",
+            "--Security:AdminKey", TestKeys.Admin,
             .. AllowedNetworks is null ? Array.Empty<string>() : ["--Security:AllowedNetworks", AllowedNetworks],
+            .. Settings,
         ];
         app = HeraldApp.Build(args, Configure);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+
+        // Requests without an organization (ingest, the inbox API) go with the admin key.
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestKeys.Admin);
+        keys = new OrganizationKeys(Http);
     }
 
     /// <summary>Adjusts the builder before the roles wire themselves; their registrations use TryAdd, so services added here win.</summary>
@@ -57,6 +67,9 @@ public abstract class HeraldServer
         database.Dispose();
     }
 
+    /// <summary>The API key of <paramref name="organization"/>, created (with the organization) on first use.</summary>
+    protected Task<string> KeyForAsync(string organization) => keys.ForAsync(organization, Ct);
+
     /// <summary>A fresh organization per test keeps tests apart on the shared app.</summary>
     protected static string NewOrganization() => "org_" + Guid.NewGuid().ToString("N")[..12];
 
@@ -65,7 +78,7 @@ public abstract class HeraldServer
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         if (organization is not null)
         {
-            request.Headers.Add("X-Herald-Org-Id", organization);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await keys.ForAsync(organization, Ct));
         }
 
         using var response = await Http.SendAsync(request, Ct);
