@@ -19,6 +19,11 @@ public static class SendErrors
             return (AttemptErrorKind.DestinationNotAllowed, refused.Message);
         }
 
+        if (Find<Security.HostNotFoundException>(exception) is { } notFound)
+        {
+            return (AttemptErrorKind.Dns, notFound.Message);
+        }
+
         if (Find<TimeoutException>(exception) is not null)
         {
             return (AttemptErrorKind.Timeout, $"connect to {endpoint} timed out after {options.ConnectTimeout.TotalSeconds:0.###} s");

@@ -17,7 +17,17 @@ public sealed class GuardedConnector(AddressPolicy policy, IHostResolver resolve
         ArgumentNullException.ThrowIfNull(context);
         var host = context.DnsEndPoint.Host.Trim('[', ']');
         var port = context.DnsEndPoint.Port;
-        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await resolver.ResolveAsync(host, cancellationToken);
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await resolver.ResolveAsync(host, cancellationToken);
+        }
+        catch (SocketException exception)
+        {
+            // Herald resolves names itself (to check the addresses), so it also names the failure.
+            throw new HostNotFoundException($"could not resolve host '{host}'", exception);
+        }
+
         var refused = new List<string>();
         Exception? lastFailure = null;
         foreach (var address in addresses)
