@@ -1,0 +1,3 @@
+using Herald.Benchmarks;
+
+return await ThroughputBenchmark.RunAsync(BenchmarkOptions.Parse(args));
