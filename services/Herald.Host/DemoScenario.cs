@@ -26,7 +26,7 @@ internal sealed class DemoScenario(HttpClient http, TextWriter output, JsonSeria
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key["key"]!.GetValue<string>());
 
         var inbox = "demo-" + Guid.NewGuid().ToString("N")[..12];
-        var inboxUrl = new Uri(http.BaseAddress!, $"/inbox/{inbox}").ToString();
+        var inboxUrl = new Uri(http.BaseAddress!, $"/inbox/{organization}/{inbox}").ToString();
         var created = await Send(HttpMethod.Post, "/v1/webhooks", new
         {
             name = "Demo inbox",

@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.Routing;
 namespace Herald.Api.Inbox;
 
 /// <summary>
-/// Herald's test inbox, like webhook.site: <c>/inbox/{id}</c> records every request it gets
-/// (any method), and <c>/v1/inboxes/{id}/requests</c> lists them.
+/// Herald's test inbox, like webhook.site: <c>/inbox/{organization}/{id}</c> records every
+/// request it gets (any method, no key: webhooks post there), and
+/// <c>/v1/inboxes/{id}/requests</c> lists them for that organization's key only. An inbox is
+/// named within its organization, so one organization never reads another's.
 /// </summary>
 public static class InboxEndpoints
 {
@@ -18,13 +20,11 @@ public static class InboxEndpoints
     /// <summary>Maps the inbox routes.</summary>
     public static IEndpointRouteBuilder MapInboxEndpoints(this IEndpointRouteBuilder app)
     {
-        app.Map("/inbox/{inboxId}", ReceiveAsync).WithTags("Inbox").WithName("InboxReceive").ExcludeFromDescription();
-        app.Map("/inbox/{inboxId}/{**rest}", ReceiveAsync).WithTags("Inbox").ExcludeFromDescription();
-        // Receiving is open (webhooks post there); creating and reading an inbox needs a key.
+        app.Map("/inbox/{organizationId}/{inboxId}", ReceiveAsync).WithTags("Inbox").WithName("InboxReceive").ExcludeFromDescription();
+        app.Map("/inbox/{organizationId}/{inboxId}/{**rest}", ReceiveAsync).WithTags("Inbox").ExcludeFromDescription();
         var group = app.MapGroup("/v1/inboxes").WithTags("Inbox").AddEndpointFilter(async (context, next) =>
-            AuthenticationMiddleware.CallerOf(context.HttpContext) is null
-                ? AuthenticationMiddleware.Unauthorized("Send an API key as 'Authorization: Bearer hk_…' to create or read inboxes.")
-                : await next(context));
+            CallerOrganization.Of(context.HttpContext) is null ? CallerOrganization.Missing() : await next(context))
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/", Create).WithName("CreateInbox").Produces<InboxCreated>(StatusCodes.Status201Created);
         group.MapGet("/{inboxId}/requests", ListAsync).WithName("ListInboxRequests")
             .Produces<IReadOnlyList<InboxRequestDto>>().ProducesValidationProblem();
@@ -36,16 +36,21 @@ public static class InboxEndpoints
     /// <summary>True for an inbox id Herald accepts: 1 to 64 letters, digits, '-' or '_'.</summary>
     public static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
+    /// <summary>The inbox as stored: named within its organization.</summary>
+    public static string Key(string organizationId, string inboxId) => $"{organizationId}/{inboxId}";
+
     private static Microsoft.AspNetCore.Http.HttpResults.Created<InboxCreated> Create(HttpContext context)
     {
         var id = "inb_" + Guid.NewGuid().ToString("N");
+        var org = CallerOrganization.Of(context)!;
         var request = context.Request;
-        return TypedResults.Created($"/v1/inboxes/{id}/requests", new InboxCreated(id, $"{request.Scheme}://{request.Host}{request.PathBase}/inbox/{id}"));
+        return TypedResults.Created($"/v1/inboxes/{id}/requests", new InboxCreated(id, $"{request.Scheme}://{request.Host}{request.PathBase}/inbox/{Uri.EscapeDataString(org)}/{id}"));
     }
 
-    private static async Task<IResult> ReceiveAsync(string inboxId, HttpContext context, IInboxStore inbox, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(
+        string organizationId, string inboxId, HttpContext context, IInboxStore inbox, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!IsValidId(inboxId))
+        if (!IsValidId(inboxId) || organizationId.Length is 0 or > 128 || !organizationId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
             return InvalidId();
         }
@@ -54,7 +59,7 @@ public static class InboxEndpoints
         var request = new InboxRequest
         {
             Id = "req_" + Guid.NewGuid().ToString("D"),
-            InboxId = inboxId,
+            InboxId = Key(organizationId, inboxId),
             Method = context.Request.Method,
             Path = context.Request.Path + context.Request.QueryString,
             Query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : string.Empty,
@@ -68,7 +73,7 @@ public static class InboxEndpoints
         return TypedResults.Ok(new { ok = true, request_id = request.Id });
     }
 
-    private static async Task<IResult> ListAsync(string inboxId, int? limit, IInboxStore inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string inboxId, int? limit, HttpContext context, IInboxStore inbox, CancellationToken cancellationToken)
     {
         if (!IsValidId(inboxId))
         {
@@ -80,17 +85,17 @@ public static class InboxEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["Must be from 1 to 500."] });
         }
 
-        var requests = await inbox.ListAsync(inboxId, limit ?? 50, cancellationToken);
+        var requests = await inbox.ListAsync(Key(CallerOrganization.Of(context)!, inboxId), limit ?? 50, cancellationToken);
         return TypedResults.Ok(requests.Select(InboxRequestDto.From).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string inboxId, string requestId, IInboxStore inbox, CancellationToken cancellationToken) =>
-        await inbox.GetAsync(inboxId, requestId, cancellationToken) is { } request
+    private static async Task<IResult> GetAsync(string inboxId, string requestId, HttpContext context, IInboxStore inbox, CancellationToken cancellationToken) =>
+        await inbox.GetAsync(Key(CallerOrganization.Of(context)!, inboxId), requestId, cancellationToken) is { } request
             ? TypedResults.Ok(InboxRequestDto.From(request))
             : TypedResults.Problem(title: "Request not found", detail: $"Inbox '{inboxId}' has no request '{requestId}'.", statusCode: StatusCodes.Status404NotFound);
 
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem InvalidId() => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { ["inbox_id"] = ["1 to 64 letters, digits, '-' or '_'."] });
+        new Dictionary<string, string[]> { ["inbox_id"] = ["The inbox is /inbox/{organization id}/{inbox id}; an inbox id is 1 to 64 letters, digits, '-' or '_'."] });
 
     private static async Task<(string Body, long Size)> ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
