@@ -76,6 +76,17 @@ public sealed class When_validating_a_webhook_request
     }
 
     [Test]
+    public void Should_reject_a_url_over_2048_characters_and_accept_one_at_the_limit()
+    {
+        const string Prefix = "https://example.com/";
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Errors(Valid() with { Url = Prefix + new string('a', 2049 - Prefix.Length) }).Keys, Is.EqualTo(new[] { "url" }));
+            Assert.That(Errors(Valid() with { Url = Prefix + new string('a', 2048 - Prefix.Length) }), Is.Empty);
+        }
+    }
+
+    [Test]
     public void Should_ask_for_https_in_secure_mode_and_allow_http_without_it()
     {
         using (Assert.EnterMultipleScope())
@@ -90,6 +101,9 @@ public sealed class When_validating_a_webhook_request
     [TestCase("Bäd")]
     [TestCase("")]
     [TestCase("Content-Type")]
+    [TestCase("Content-Length")]
+    [TestCase("Transfer-Encoding")]
+    [TestCase("Connection")]
     [TestCase("host")]
     [TestCase("User-Agent")]
     [TestCase("webhook-id")]
