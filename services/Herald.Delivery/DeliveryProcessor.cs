@@ -127,11 +127,13 @@ public sealed partial class DeliveryProcessor(
             return attempt;
         }
 
-        await attempts.AddAsync(attempt, cancellationToken);
+        // The request went out: its record and the delivery's new state are written even if the
+        // worker is stopping now, so no request Herald made goes unrecorded.
+        await attempts.AddAsync(attempt, CancellationToken.None);
 
         var now = time.GetUtcNow();
         var (outcome, next) = AttemptOutcome.Decide(result, command.AttemptNumber, now, schedule, options.Value, Random.Shared.NextDouble());
-        var disabled = await health.RecordAsync(webhook, result, cancellationToken);
+        var disabled = await health.RecordAsync(webhook, result, CancellationToken.None);
         if (disabled && outcome is DeliveryState.Retrying)
         {
             (outcome, next) = (DeliveryState.Parked, null);
@@ -146,7 +148,7 @@ public sealed partial class DeliveryProcessor(
             LastError = result.Error,
             UpdatedAt = now,
         };
-        if (!await deliveries.TryUpdateAsync(updated, command.AttemptNumber, cancellationToken))
+        if (!await deliveries.TryUpdateAsync(updated, command.AttemptNumber, CancellationToken.None))
         {
             LogRaced(logger, delivery.Id, command.AttemptNumber);
         }
