@@ -1,4 +1,5 @@
 using Herald.Api.Admin;
+using Herald.Api.Console;
 using Herald.Api.Events;
 using Herald.Api.Inbox;
 using Herald.Api.Webhooks;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Herald.Api;
 
-/// <summary>The api role: webhook management, the delivery log and the test inbox.</summary>
+/// <summary>The api role: webhook management, the delivery log, the test inbox and the web console.</summary>
 public static class ApiHostBuilderExtensions
 {
     /// <summary>Adds what the api routes need.</summary>
@@ -32,6 +33,7 @@ public static class ApiHostBuilderExtensions
         app.MapDeliveryControlEndpoints();
         app.MapInboxEndpoints();
         app.MapOrganizationEndpoints();
+        app.MapConsole();
         return app;
     }
 }
