@@ -54,13 +54,21 @@ public sealed class When_an_organization_uses_the_console : ConsoleServer
         var mark = page.GetByRole(AriaRole.Cell).GetByLabel("delivered");
         for (var i = 0; i < 20 && await mark.CountAsync() == 0; i++)
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
-            await page.WaitForResponseAsync(r => r.Url.Contains("/events?", StringComparison.Ordinal), new() { Timeout = 5_000 });
+            await page.RunAndWaitForResponseAsync(
+                () => page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync(),
+                r => r.Url.Contains("/events?", StringComparison.Ordinal), new() { Timeout = 5_000 });
         }
 
         await Expect(mark).ToHaveTextAsync("✓");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Audit Log Creation" })).ToBeVisibleAsync();
         await ScreenshotAsync(page, "webhook-detail");
+
+        await page.GetByLabel("Outcome").SelectOptionAsync("failed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "No Data" })).ToBeVisibleAsync();
+        await page.GetByLabel("Outcome").SelectOptionAsync("succeeded");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(mark).ToHaveTextAsync("✓");
 
         await page.Locator("a.event-link").First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Request" })).ToHaveAttributeAsync("aria-selected", "true");
@@ -135,14 +143,16 @@ public sealed class When_an_organization_uses_the_console : ConsoleServer
         var post = page.GetByRole(AriaRole.List, new() { Name = "Requests" }).GetByText("POST");
         for (var i = 0; i < 20 && await post.CountAsync() == 0; i++)
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
-            await page.WaitForResponseAsync(r => r.Url.Contains("/requests", StringComparison.Ordinal), new() { Timeout = 5_000 });
+            await page.RunAndWaitForResponseAsync(
+                () => page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync(),
+                r => r.Url.Contains("/requests", StringComparison.Ordinal), new() { Timeout = 5_000 });
         }
 
         await Expect(post).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Format JSON")).ToBeCheckedAsync();
         await Expect(page.GetByLabel("Word-Wrap")).ToBeCheckedAsync();
         await Expect(page.Locator("#inbox-body")).ToContainTextAsync("\"event_category\": \"audit_log_creation\"");
+        await Expect(page.Locator("#toast.show")).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "inbox");
     }
 

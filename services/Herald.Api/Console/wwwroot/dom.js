@@ -45,5 +45,5 @@ export function toast(message) {
   el.textContent = message;
   el.classList.add('show');
   clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => el.classList.remove('show'), 4000);
+  toast.timer = setTimeout(() => el.classList.remove('show'), 2500);
 }

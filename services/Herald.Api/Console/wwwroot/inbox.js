@@ -33,7 +33,7 @@ export async function showInbox(view, inboxId, requestId) {
   const list = h('ul', { class: 'inbox-list', 'aria-label': 'Requests' }, requests.length
     ? requests.map(r => h('li', { class: r === chosen ? 'selected' : '' },
       h('button', { type: 'button', class: 'link', onclick: () => showInbox(view, current.id, r.id) },
-        h('span', { class: `method ${r.method.toLowerCase()}` }, r.method), ` #${r.id.slice(4, 13)} `, h('span', { class: 'muted' }, formatDate(r.received_at)))))
+        h('span', { class: `method ${r.method.toLowerCase()}` }, r.method), ` #${r.id.slice(4, 12)} `, h('span', { class: 'muted' }, formatDate(r.received_at)))))
     : h('li', { class: 'empty' }, 'No Data'));
 
   view.replaceChildren(head,
