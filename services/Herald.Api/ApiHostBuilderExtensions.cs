@@ -6,7 +6,9 @@ using Herald.Api.Webhooks;
 using Herald.Delivery.Security;
 using Herald.Security;
 using Herald.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Herald.Api;
@@ -21,6 +23,7 @@ public static class ApiHostBuilderExtensions
         builder.Services.AddHeraldHttpDefaults();
         builder.Services.AddHeraldAddressPolicy(builder.Configuration);
         builder.Services.AddHeraldAuthentication();
+        builder.Services.AddOpenApi();
         return builder;
     }
 
@@ -34,6 +37,7 @@ public static class ApiHostBuilderExtensions
         app.MapInboxEndpoints();
         app.MapOrganizationEndpoints();
         app.MapConsole();
+        app.MapOpenApi("/openapi/v1.json");
         return app;
     }
 }
