@@ -129,6 +129,55 @@ public sealed class When_an_organization_uses_the_console : ConsoleServer
     }
 
     [Test]
+    public async Task Should_edit_a_webhook_showing_a_bad_header_beside_its_row()
+    {
+        var org = "org_" + Guid.NewGuid().ToString("N")[..12];
+        var key = await Keys.ForAsync(org, Ct);
+        await CreateWebhookAsync(key, "Audit");
+        var page = await SignedInPageAsync(key);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Audit" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Name").FillAsync("Audit EU");
+        await dialog.GetByLabel("Header 1 key").FillAsync("Bad Key");
+        await dialog.GetByLabel("Header 1 value").FillAsync("1");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(dialog.GetByLabel("Header 1 key")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(dialog.GetByText("Header names are at most 100 token characters", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(dialog.GetByLabel("Header 1 key")).ToBeFocusedAsync();
+
+        await dialog.GetByLabel("Header 1 key").FillAsync("X-Region");
+        await dialog.GetByLabel("Header 1 key").PressAsync("Enter");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Audit EU" })).ToBeVisibleAsync();
+    }
+
+    [Test]
+    public async Task Should_page_through_a_webhooks_events()
+    {
+        await using var receiver = await LoopbackReceiver.StartAsync();
+        var org = "org_" + Guid.NewGuid().ToString("N")[..12];
+        var key = await Keys.ForAsync(org, Ct);
+        var id = await CreateWebhookAsync(key, "Busy", receiver.UrlFor("/busy"));
+        for (var i = 0; i < 21; i++)
+        {
+            await PublishAuditRecordAsync(key, org);
+        }
+
+        await receiver.WaitForAsync(21, TimeSpan.FromSeconds(60));
+        var page = await SignedInPageAsync(key);
+        await page.GotoAsync($"{BaseUrl}/console/#/webhooks/{id}");
+        await Expect(page.Locator("a.event-link")).ToHaveCountAsync(20);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "2", Exact = true }).ClickAsync();
+        await Expect(page.Locator("a.event-link")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Next" })).ToBeDisabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Previous" }).ClickAsync();
+        await Expect(page.Locator("a.event-link")).ToHaveCountAsync(20);
+    }
+
+    [Test]
     public async Task Should_post_to_a_new_inbox_and_show_what_it_received()
     {
         var org = "org_" + Guid.NewGuid().ToString("N")[..12];
@@ -211,15 +260,17 @@ public sealed class When_an_organization_uses_the_console : ConsoleServer
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync(Ct));
     }
 
-    private async Task CreateWebhookAsync(string key, string name)
+    private async Task<string> CreateWebhookAsync(string key, string name, string? url = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks")
         {
-            Content = JsonContent.Create(new { name, url = "https://example.com/hooks", secure = true }),
+            Content = JsonContent.Create(new { name, url = url ?? "https://example.com/hooks", secure = url is null }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var response = await Http.SendAsync(request, Ct);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync(Ct));
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+        return System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
     private async Task<int> CountWebhooksAsync(string key)
