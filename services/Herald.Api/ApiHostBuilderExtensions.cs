@@ -1,16 +1,19 @@
 using Herald.Api.Admin;
+using Herald.Api.Console;
 using Herald.Api.Events;
 using Herald.Api.Inbox;
 using Herald.Api.Webhooks;
 using Herald.Delivery.Security;
 using Herald.Security;
 using Herald.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Herald.Api;
 
-/// <summary>The api role: webhook management, the delivery log and the test inbox.</summary>
+/// <summary>The api role: webhook management, the delivery log, the test inbox and the web console.</summary>
 public static class ApiHostBuilderExtensions
 {
     /// <summary>Adds what the api routes need.</summary>
@@ -20,6 +23,7 @@ public static class ApiHostBuilderExtensions
         builder.Services.AddHeraldHttpDefaults();
         builder.Services.AddHeraldAddressPolicy(builder.Configuration);
         builder.Services.AddHeraldAuthentication();
+        builder.Services.AddOpenApi();
         return builder;
     }
 
@@ -32,6 +36,8 @@ public static class ApiHostBuilderExtensions
         app.MapDeliveryControlEndpoints();
         app.MapInboxEndpoints();
         app.MapOrganizationEndpoints();
+        app.MapConsole();
+        app.MapOpenApi("/openapi/v1.json");
         return app;
     }
 }

@@ -1,0 +1,119 @@
+using Herald.Host;
+using Herald.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Herald.BrowserTests;
+
+/// <summary>
+/// The whole app on a free loopback port over a temp SQLite file, and a headless Chromium
+/// (the system's, /usr/bin/chromium), started once per fixture.
+/// </summary>
+public abstract class ConsoleServer
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private TempDatabase database = null!;
+    private WebApplication app = null!;
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    protected HttpClient Http { get; private set; } = null!;
+    protected OrganizationKeys Keys { get; private set; } = null!;
+    protected IBrowser Browser => browser;
+    protected string BaseUrl { get; private set; } = null!;
+    protected static CancellationToken Ct => TestContext.CurrentContext.CancellationToken;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.Ignore($"No Chromium at {ChromiumPath}; install the 'chromium' package to run the browser tests.");
+        }
+
+        database = new TempDatabase();
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Logging:LogLevel:Default", "Warning",
+            "--Security:AdminKey", TestKeys.Admin, "--Security:AllowedNetworks", "127.0.0.0/8,::1/128",
+        ];
+        app = HeraldApp.Build(args);
+        await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        Keys = new OrganizationKeys(Http);
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        Http?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        database?.Dispose();
+    }
+
+    /// <summary>A page of a new browser context at the given size, signed in with <paramref name="apiKey"/>.</summary>
+    protected async Task<IPage> SignedInPageAsync(string apiKey, int width = 1280, int height = 800)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/");
+        await page.GetByLabel("Organization API key").FillAsync(apiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Webhooks" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Saves a screenshot in the test output folder and, from a source checkout, in docs/screenshots.</summary>
+    protected static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = false });
+        var output = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(output);
+        await File.WriteAllBytesAsync(Path.Combine(output, name + ".png"), bytes);
+        TestContext.AddTestAttachment(Path.Combine(output, name + ".png"));
+        if (RepositoryRoot() is { } root)
+        {
+            var docs = Path.Combine(root, "docs", "screenshots");
+            Directory.CreateDirectory(docs);
+            await File.WriteAllBytesAsync(Path.Combine(docs, name + ".png"), bytes);
+        }
+    }
+
+    private static string? RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Herald.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}
