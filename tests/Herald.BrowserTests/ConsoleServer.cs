@@ -88,7 +88,11 @@ public abstract class ConsoleServer
         return page;
     }
 
-    /// <summary>Saves a screenshot in the test output folder and, from a source checkout, in docs/screenshots.</summary>
+    /// <summary>
+    /// Saves a screenshot in the test output folder; with <c>HERALD_UPDATE_SCREENSHOTS=1</c> also
+    /// in the checkout's docs/screenshots, which the README shows (so a plain test run leaves the
+    /// working tree as it was).
+    /// </summary>
     protected static async Task ScreenshotAsync(IPage page, string name)
     {
         var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = false });
@@ -96,7 +100,7 @@ public abstract class ConsoleServer
         Directory.CreateDirectory(output);
         await File.WriteAllBytesAsync(Path.Combine(output, name + ".png"), bytes);
         TestContext.AddTestAttachment(Path.Combine(output, name + ".png"));
-        if (RepositoryRoot() is { } root)
+        if (Environment.GetEnvironmentVariable("HERALD_UPDATE_SCREENSHOTS") == "1" && RepositoryRoot() is { } root)
         {
             var docs = Path.Combine(root, "docs", "screenshots");
             Directory.CreateDirectory(docs);
