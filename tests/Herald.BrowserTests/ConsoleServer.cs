@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Herald.Host;
 using Herald.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -86,6 +89,20 @@ public abstract class ConsoleServer
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Webhooks" })).ToBeVisibleAsync();
         return page;
+    }
+
+    /// <summary>Creates a webhook through the API (secure unless a URL is given); returns its id.</summary>
+    protected async Task<string> CreateWebhookAsync(string key, string name, string? url = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks")
+        {
+            Content = JsonContent.Create(new { name, url = url ?? "https://example.com/hooks", secure = url is null }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await Http.SendAsync(request, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+        return System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
     /// <summary>

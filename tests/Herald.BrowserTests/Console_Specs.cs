@@ -260,19 +260,6 @@ public sealed class When_an_organization_uses_the_console : ConsoleServer
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync(Ct));
     }
 
-    private async Task<string> CreateWebhookAsync(string key, string name, string? url = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks")
-        {
-            Content = JsonContent.Create(new { name, url = url ?? "https://example.com/hooks", secure = url is null }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var response = await Http.SendAsync(request, Ct);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
-        return System.Text.Json.Nodes.JsonNode.Parse(body)!["id"]!.GetValue<string>();
-    }
-
     private async Task<int> CountWebhooksAsync(string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/webhooks");

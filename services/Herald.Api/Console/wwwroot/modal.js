@@ -43,6 +43,28 @@ export function openWebhookModal(webhook, onSaved) {
   (webhook?.headers ?? []).forEach(x => addHeader(x.key, x.value));
   if (!headerRows.children.length) addHeader();
 
+  // Edit only: rotate the signing secret. The new one is shown this once; the old one keeps
+  // signing beside it for the grace period, so receivers can switch over.
+  const secretSlot = h('div', { class: 'secret-slot' });
+  const rotate = webhook && h('fieldset', {}, h('legend', {}, 'Signing secret'),
+    h('p', { class: 'hint' }, 'Secrets are shown once. Rotating issues a new one; the old one keeps signing during the grace period.'),
+    h('button', { type: 'button', class: 'secondary', id: 'rotate-secret', onclick: () => rotateSecret() }, 'Rotate secret'),
+    secretSlot);
+  async function rotateSecret() {
+    if (!confirm('Rotate the signing secret of this webhook?')) return;
+    try {
+      const rotated = await api('POST', `/v1/webhooks/${encodeURIComponent(webhook.id)}/secret/rotate`);
+      const until = new Date(rotated.previous_secret_expires_at).toLocaleString();
+      secretSlot.replaceChildren(
+        h('label', { for: 'wh-new-secret' }, 'New signing secret'),
+        h('input', { id: 'wh-new-secret', readOnly: true, value: rotated.secret }),
+        h('p', { class: 'hint' }, `The previous secret keeps signing until ${until}.`));
+      secretSlot.querySelector('input').focus();
+    } catch (error) {
+      secretSlot.replaceChildren(h('p', { class: 'error', role: 'alert' }, error.message));
+    }
+  }
+
   const general = h('p', { class: 'error', role: 'alert' });
   const submit = h('button', { type: 'submit' }, webhook ? 'Save' : 'Create');
   const form = h('form', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'modal-title', novalidate: true },
@@ -54,6 +76,7 @@ export function openWebhookModal(webhook, onSaved) {
       errorSlot('headers')),
     h('fieldset', {}, h('legend', {}, 'Events'), categories, errorSlot('event_categories')),
     h('fieldset', {}, h('legend', {}, 'Mode'), h('label', { class: 'switch', for: 'wh-secure' }, secure, h('span', { class: 'slider', 'aria-hidden': 'true' }), modeLabel)),
+    ...(rotate ? [rotate] : []),
     general,
     h('div', { class: 'modal-actions' },
       h('button', { type: 'button', class: 'secondary', onclick: () => close() }, 'Cancel'), submit));
@@ -66,6 +89,13 @@ export function openWebhookModal(webhook, onSaved) {
   }
   function onKey(event) {
     if (event.key === 'Escape') close();
+    if (event.key !== 'Tab') return;
+    // Keep keyboard focus inside the dialog while it is open.
+    const focusable = [...form.querySelectorAll('input, button, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(e => !e.disabled);
+    if (!focusable.length) return;
+    const [first, last] = [focusable[0], focusable[focusable.length - 1]];
+    if (event.shiftKey && document.activeElement === first) { last.focus(); event.preventDefault(); }
+    else if (!event.shiftKey && document.activeElement === last) { first.focus(); event.preventDefault(); }
   }
 
   function showErrors(errors) {
