@@ -91,6 +91,26 @@ public abstract class ConsoleServer
         return page;
     }
 
+    /// <summary>Publishes one audit record for the organization through ingest.</summary>
+    protected async Task PublishAuditRecordAsync(string key, string org)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/audit-logs")
+        {
+            Content = JsonContent.Create(new
+            {
+                organization_id = org,
+                actor = new { ip = "203.0.113.7", user_agent = "Mozilla/5.0", username = "koray" },
+                date = "2025-11-12T12:12:48.626967855Z",
+                description = "User is logged in",
+                event_category = "user",
+                event_name = "login",
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await Http.SendAsync(request, Ct);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync(Ct));
+    }
+
     /// <summary>Creates a webhook through the API (secure unless a URL is given); returns its id.</summary>
     protected async Task<string> CreateWebhookAsync(string key, string name, string? url = null)
     {

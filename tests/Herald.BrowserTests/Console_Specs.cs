@@ -241,25 +241,6 @@ public sealed class When_an_organization_uses_the_console : ConsoleServer
         Assert.That(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('herald.apiKey')"), Is.Null);
     }
 
-    private async Task PublishAuditRecordAsync(string key, string org)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/audit-logs")
-        {
-            Content = JsonContent.Create(new
-            {
-                organization_id = org,
-                actor = new { ip = "203.0.113.7", user_agent = "Mozilla/5.0", username = "koray" },
-                date = "2025-11-12T12:12:48.626967855Z",
-                description = "User is logged in",
-                event_category = "user",
-                event_name = "login",
-            }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var response = await Http.SendAsync(request, Ct);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync(Ct));
-    }
-
     private async Task<int> CountWebhooksAsync(string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/webhooks");
