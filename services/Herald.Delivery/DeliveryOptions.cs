@@ -54,6 +54,10 @@ public sealed class DeliveryOptions
     [Range(1, 1_000, ErrorMessage = "Delivery:EndpointConcurrencyLimit must be between 1 and 1000.")]
     public int EndpointConcurrencyLimit { get; set; } = 8;
 
+    /// <summary>How long an attempt waits for one of its webhook's slots before it is deferred.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10", ErrorMessage = "Delivery:EndpointSlotWait must be between 00:00:00 and 00:00:10.")]
+    public TimeSpan EndpointSlotWait { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long a delivery waits when its webhook is at its concurrency limit.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Delivery:DeferDelay must be between 00:00:00.050 and 00:10:00.")]
     public TimeSpan DeferDelay { get; set; } = TimeSpan.FromSeconds(2);

@@ -1,38 +1,47 @@
-using System.Threading.RateLimiting;
+using System.Collections.Concurrent;
 using Herald.Storage;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.RateLimiting;
 using Polly.Registry;
 
 namespace Herald.Delivery;
 
 /// <summary>
-/// Isolation between endpoints (Polly): each webhook gets its own concurrency limiter and
-/// circuit breaker in this process. An attempt over the limit, or to a webhook whose circuit is
-/// open, is not sent and not queued: it is deferred, so a hanging or failing endpoint holds at
-/// most its limit of the worker's slots and healthy endpoints keep their pace.
+/// Isolation between endpoints: each webhook gets its own concurrency limit and circuit breaker
+/// (Polly) in this process. An attempt waits briefly for one of its webhook's slots — long
+/// enough for a burst to a fast endpoint to pass, too short for a hanging one to pile up
+/// waiters — and is otherwise deferred without a request; so is an attempt to a webhook whose
+/// circuit is open. A hanging or failing endpoint holds at most its limit of the worker's slots
+/// and healthy endpoints keep their pace.
 /// </summary>
 public sealed class EndpointGates(IOptions<DeliveryOptions> options, TimeProvider time) : IDisposable
 {
     private readonly ResiliencePipelineRegistry<string> registry = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> slots = new(StringComparer.Ordinal);
 
     /// <summary>Runs <paramref name="send"/> through the webhook's gate.</summary>
     public async Task<GateResult> SendAsync(string webhookId, Func<CancellationToken, ValueTask<SendResult>> send, CancellationToken cancellationToken)
     {
-        var pipeline = registry.GetOrAddPipeline<SendResult>(webhookId, Build);
+        var settings = options.Value;
+        var slot = slots.GetOrAdd(webhookId, _ => new SemaphoreSlim(settings.EndpointConcurrencyLimit, settings.EndpointConcurrencyLimit));
+        if (!await slot.WaitAsync(settings.EndpointSlotWait, cancellationToken))
+        {
+            return new GateResult(null, settings.DeferDelay, "webhook is at its concurrency limit");
+        }
+
         try
         {
+            var pipeline = registry.GetOrAddPipeline<SendResult>(webhookId, Build);
             return new GateResult(await pipeline.ExecuteAsync(send, cancellationToken), TimeSpan.Zero, null);
-        }
-        catch (RateLimiterRejectedException)
-        {
-            return new GateResult(null, options.Value.DeferDelay, "webhook is at its concurrency limit");
         }
         catch (BrokenCircuitException exception)
         {
-            return new GateResult(null, exception.RetryAfter ?? options.Value.CircuitBreakDuration, "webhook's circuit is open after repeated failures");
+            return new GateResult(null, exception.RetryAfter ?? settings.CircuitBreakDuration, "webhook's circuit is open after repeated failures");
+        }
+        finally
+        {
+            slot.Release();
         }
     }
 
@@ -45,14 +54,20 @@ public sealed class EndpointGates(IOptions<DeliveryOptions> options, TimeProvide
     }
 
     /// <inheritdoc />
-    public void Dispose() => registry.Dispose();
+    public void Dispose()
+    {
+        registry.Dispose();
+        foreach (var slot in slots.Values)
+        {
+            slot.Dispose();
+        }
+    }
 
     private void Build(ResiliencePipelineBuilder<SendResult> builder)
     {
         var settings = options.Value;
         builder.TimeProvider = time;
         builder
-            .AddConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = settings.EndpointConcurrencyLimit, QueueLimit = 0 })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<SendResult>
             {
                 FailureRatio = settings.CircuitFailureRatio,

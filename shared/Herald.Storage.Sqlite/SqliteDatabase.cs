@@ -20,6 +20,10 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate = new(1, 1);
 
+    // Pooled connections keep their native handle, and with it the pragmas set on it: set them
+    // once per handle rather than on every open.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> prepared = [];
+
     public SqliteDatabase(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -40,9 +44,14 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (connection.Handle is { } handle && !prepared.TryGetValue(handle, out _))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                prepared.AddOrUpdate(handle, handle);
+            }
+
             return connection;
         }
         catch

@@ -8,7 +8,7 @@ public class When_a_webhook_is_at_its_concurrency_limit
     [Test]
     public async Task Should_defer_the_next_attempt_without_sending_it_and_let_other_webhooks_through()
     {
-        using var gates = new EndpointGates(Options.Create(new DeliveryOptions { EndpointConcurrencyLimit = 2, DeferDelay = TimeSpan.FromSeconds(3) }), TimeProvider.System);
+        using var gates = new EndpointGates(Options.Create(new DeliveryOptions { EndpointConcurrencyLimit = 2, DeferDelay = TimeSpan.FromSeconds(3), EndpointSlotWait = TimeSpan.FromMilliseconds(50) }), TimeProvider.System);
         var release = new TaskCompletionSource<SendResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var sent = 0;
         ValueTask<SendResult> Hang(CancellationToken _)
@@ -36,6 +36,27 @@ public class When_a_webhook_is_at_its_concurrency_limit
         Assert.That((await second).Sent, Is.Not.Null);
         var after = await gates.SendAsync("wh_slow", _ => ValueTask.FromResult(AttemptOutcomeData.Answer(200)), CancellationToken.None);
         Assert.That(after.Sent, Is.Not.Null, "the slots are free again once the hanging attempts end");
+    }
+}
+
+public class When_a_burst_exceeds_a_webhooks_limit_briefly
+{
+    [Test]
+    public async Task Should_wait_for_a_free_slot_instead_of_deferring()
+    {
+        using var gates = new EndpointGates(Options.Create(new DeliveryOptions { EndpointConcurrencyLimit = 1, EndpointSlotWait = TimeSpan.FromSeconds(30) }), TimeProvider.System);
+        var release = new TaskCompletionSource<SendResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = gates.SendAsync("wh_busy", _ => new ValueTask<SendResult>(release.Task), CancellationToken.None);
+        var second = gates.SendAsync("wh_busy", _ => ValueTask.FromResult(AttemptOutcomeData.Answer(200)), CancellationToken.None);
+
+        Assert.That(second.IsCompleted, Is.False, "the second attempt waits for the slot");
+        release.SetResult(AttemptOutcomeData.Answer(200));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await first).Sent, Is.Not.Null);
+            Assert.That((await second).Sent?.Response?.StatusCode, Is.EqualTo(200), "sent once the slot was free, not deferred");
+        }
     }
 }
 
