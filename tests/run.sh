@@ -26,8 +26,22 @@ ensure_rabbitmq() {
     fi
   fi
   echo "tests: starting rabbitmq-server"
-  rabbitmq-server -detached >/dev/null 2>&1 || true
-  timeout 120 rabbitmqctl await_startup >/dev/null
+  local log=/tmp/herald-tests-rabbitmq.log
+  rabbitmq-server -detached >"$log" 2>&1 || true
+  # `-detached` returns before the node registers, and `await_startup` gives up at once on a
+  # node that is not yet running, so wait for the node to answer first.
+  local deadline=$((SECONDS + 120))
+  until rabbitmqctl -q ping >/dev/null 2>&1; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "tests: rabbitmq-server did not start within 120 s" >&2
+      cat "$log" >&2
+      tail -n 50 /var/log/rabbitmq/*.log >&2 2>/dev/null || true
+      exit 1
+    fi
+    sleep 1
+  done
+  rabbitmqctl -q await_startup --timeout 120 >/dev/null
+  echo "tests: RabbitMQ is up"
 }
 
 ensure_rabbitmq
