@@ -38,6 +38,8 @@ public static class MessagingHostBuilderExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                endpoint.ConfigureDeadLetter(p => p.UseFilter(new SkippedMessageFilter())));
             foreach (var registration in bus.Registrations)
             {
                 registration(x);

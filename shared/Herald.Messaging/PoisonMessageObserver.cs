@@ -7,7 +7,8 @@ namespace Herald.Messaging;
 /// <summary>
 /// Counts and logs messages Herald could not process: malformed ones and ones whose consumer
 /// kept failing land in the queue's <c>_error</c> queue (MassTransit adds the reason as
-/// <c>MT-Fault-*</c> headers); messages of a type no consumer takes land in <c>_skipped</c>.
+/// <c>MT-Fault-*</c> headers); messages of a type no consumer takes land in <c>_skipped</c>, with the reason in
+/// <c>MT-Reason</c> (<see cref="SkippedMessageFilter"/>).
 /// Other traffic keeps flowing either way.
 /// </summary>
 public sealed partial class PoisonMessageObserver(ILogger<PoisonMessageObserver> logger) : IReceiveObserver
@@ -65,12 +66,7 @@ public sealed partial class PoisonMessageObserver(ILogger<PoisonMessageObserver>
             new KeyValuePair<string, object?>("herald.reason", reason));
     }
 
-    // The queue alone: on RabbitMQ the input address path starts with the virtual host.
-    private static string QueueName(ReceiveContext context)
-    {
-        var path = context.InputAddress.AbsolutePath.TrimEnd('/');
-        return path[(path.LastIndexOf('/') + 1)..];
-    }
+    private static string QueueName(ReceiveContext context) => QueueNames.Of(context.InputAddress);
 
     private sealed class CountedAsUnreadable;
 

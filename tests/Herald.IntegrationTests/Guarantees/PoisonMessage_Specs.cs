@@ -83,6 +83,10 @@ public sealed class When_poison_messages_reach_the_fanout_queue
         }, Timeout);
         await Wait.Eventually(() => Assert.That(poison.Sum(p => p.Value), Is.GreaterThanOrEqualTo(2)), Timeout);
 
+        var skipped = await vhost.TakeAsync(Endpoints.Fanout + "_skipped");
+        var skippedReason = skipped!.BasicProperties.Headers?.TryGetValue("MT-Reason", out var reasonValue) == true && reasonValue is byte[] reasonBytes
+            ? Encoding.UTF8.GetString(reasonBytes)
+            : null;
         var failed = await vhost.TakeAsync(Endpoints.Fanout + "_error");
         var faultHeaders = (failed!.BasicProperties.Headers ?? new Dictionary<string, object?>())
             .Where(h => h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal))
@@ -94,6 +98,8 @@ public sealed class When_poison_messages_reach_the_fanout_queue
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(skippedReason, Is.EqualTo($"skipped: no consumer on {Endpoints.Fanout} takes urn:message:Nope:Unknown"));
+            Assert.That(JsonNode.Parse(skipped.Body.Span)!["message"]!["nope"]!.GetValue<bool>(), Is.True);
             Assert.That(Encoding.UTF8.GetString(failed.Body.Span), Is.EqualTo("""{"audit_log_id": "12"""));
             Assert.That(faultHeaders.GetValueOrDefault("MT-Fault-Message"), Is.Not.Empty, "headers: " + string.Join(", ", faultHeaders.Keys));
             Assert.That(poison.Select(p => (p.Destination, p.Reason, p.Value)), Is.EquivalentTo(new[]
