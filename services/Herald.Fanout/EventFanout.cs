@@ -16,7 +16,7 @@ namespace Herald.Fanout;
 /// attempt. Deliveries to a webhook Herald disabled are created parked.
 /// </summary>
 public sealed partial class EventFanout(
-    IWebhookStore webhooks,
+    SubscriberCache subscribers,
     IEventStore events,
     IDeliveryStore deliveries,
     TimeProvider time,
@@ -36,8 +36,8 @@ public sealed partial class EventFanout(
 
         var (stored, added) = await events.AddIfAbsentAsync(candidate, cancellationToken);
         var now = time.GetUtcNow();
-        var subscribers = await webhooks.ListSubscribedAsync(stored.OrganizationId, stored.Category, cancellationToken);
-        var wanted = subscribers.Where(w => w.Id != exclude).Select(webhook => new Delivery
+        var subscribed = await subscribers.ListAsync(stored.OrganizationId, stored.Category, cancellationToken);
+        var wanted = subscribed.Where(w => w.Id != exclude).Select(webhook => new Delivery
         {
             Id = Ids.Delivery(stored.Id, webhook.Id),
             EventId = stored.Id,

@@ -3,6 +3,7 @@ using Herald.Delivery;
 using Herald.Fanout;
 using Herald.Ingest;
 using Herald.Messaging;
+using Herald.Messaging.WebhookChanges;
 using Herald.Security;
 using Herald.ServiceDefaults;
 using Herald.Storage.Protection;
@@ -27,6 +28,7 @@ public static class HeraldApp
         builder.AddHeraldTelemetry(RoleSettings.ServiceName(roles));
         builder.Services.AddHeraldStore(builder.Configuration);
         builder.Services.AddSecretProtection(EncryptionKeySettings.Load(builder.Configuration));
+        builder.Services.AddWebhookChangeAnnouncements();
         builder.Services.AddHeraldAuthentication();
 
         var bus = new HeraldBusBuilder();

@@ -35,4 +35,7 @@ public static class HeraldTelemetry
 
     /// <summary>Messages moved to an error or skipped queue, tagged by queue and reason.</summary>
     public static readonly Counter<long> PoisonMessages = Meter.CreateCounter<long>("herald.messages.poison", "{message}", "Messages that could not be processed");
+
+    /// <summary>Fan-out's lookups of subscribed webhooks, tagged <c>herald.cache.hit</c>.</summary>
+    public static readonly Counter<long> WebhookCacheLookups = Meter.CreateCounter<long>("herald.fanout.webhook_cache.lookups", "{lookup}", "Fan-out lookups of subscribed webhooks, by cache hit or miss");
 }

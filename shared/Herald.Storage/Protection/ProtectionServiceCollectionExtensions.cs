@@ -9,16 +9,7 @@ public static class ProtectionServiceCollectionExtensions
     public static IServiceCollection AddSecretProtection(this IServiceCollection services, SecretProtector protector)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IWebhookStore))
-            ?? throw new InvalidOperationException("Add a store before protecting its secrets.");
-        services.Remove(inner);
         services.AddSingleton(protector);
-        services.AddSingleton<IWebhookStore>(sp => new ProtectedWebhookStore(Resolve(sp, inner), protector));
-        return services;
+        return services.DecorateWebhookStore((_, inner) => new ProtectedWebhookStore(inner, protector));
     }
-
-    private static IWebhookStore Resolve(IServiceProvider provider, ServiceDescriptor descriptor) =>
-        (IWebhookStore)(descriptor.ImplementationInstance
-            ?? descriptor.ImplementationFactory?.Invoke(provider)
-            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
 }

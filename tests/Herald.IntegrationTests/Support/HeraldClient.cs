@@ -34,6 +34,25 @@ public sealed class HeraldClient(Uri address) : IDisposable
         return await ReadAsync(response, HttpStatusCode.Created);
     }
 
+    /// <summary>Replaces a webhook created by <see cref="CreateWebhookAsync"/> with the same settings but <paramref name="enabled"/>.</summary>
+    public async Task<JsonNode> SetWebhookEnabledAsync(string organization, JsonNode webhook, bool enabled)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        var body = new JsonObject
+        {
+            ["name"] = webhook["name"]!.GetValue<string>(),
+            ["url"] = webhook["url"]!.GetValue<string>(),
+            ["headers"] = webhook["headers"]!.DeepClone(),
+            ["event_categories"] = webhook["event_categories"]!.DeepClone(),
+            ["secure"] = webhook["secure"]!.GetValue<bool>(),
+            ["enabled"] = enabled,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/v1/webhooks/" + webhook["id"]!.GetValue<string>()) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await Keys.ForAsync(organization, CancellationToken.None));
+        using var response = await http.SendAsync(request);
+        return await ReadAsync(response, HttpStatusCode.OK);
+    }
+
     /// <summary>POSTs an audit record; the caller checks the answer.</summary>
     public Task<HttpResponseMessage> PostAuditLogAsync(JsonNode record) =>
         http.PostAsync("/v1/audit-logs", JsonContent.Create(record));

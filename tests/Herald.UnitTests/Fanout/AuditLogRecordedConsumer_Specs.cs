@@ -135,3 +135,32 @@ public sealed class When_an_audit_record_is_fanned_out : FanoutRig
         }
     }
 }
+
+public sealed class When_webhooks_change_between_records : FanoutRig
+{
+    private static readonly Guid First = Guid.Parse("0e0a5f43-58b2-4a5a-9a0e-6d1b1f1d2c01");
+    private static readonly Guid Second = Guid.Parse("0e0a5f43-58b2-4a5a-9a0e-6d1b1f1d2c02");
+
+    [Test]
+    public async Task Should_fan_each_record_out_to_the_subscriptions_current_when_it_came()
+    {
+        await Webhooks.AddAsync(Webhook("wh_a"), Ct);
+        await PublishAndConsumeAsync(Record(First), Guid.NewGuid());
+
+        await Webhooks.AddAsync(Webhook("wh_b"), Ct);
+        await Webhooks.DisableAsync("wh_a", "410 Gone", Now, Ct);
+        await PublishAndConsumeAsync(Record(Second), Guid.NewGuid());
+
+        var first = await Deliveries.ListByEventAsync(Ids.Event(First), Ct);
+        var second = await Deliveries.ListByEventAsync(Ids.Event(Second), Ct);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Select(d => d.WebhookId), Is.EqualTo(new[] { "wh_a" }));
+            Assert.That(second.Select(d => (d.WebhookId, d.State)), Is.EquivalentTo(new[]
+            {
+                ("wh_a", DeliveryState.Parked), ("wh_b", DeliveryState.Pending),
+            }));
+        }
+    }
+}

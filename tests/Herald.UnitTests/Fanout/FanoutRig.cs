@@ -1,5 +1,6 @@
 using Herald.Contracts;
 using Herald.Fanout;
+using Herald.Messaging.WebhookChanges;
 using Herald.Storage;
 using Herald.Storage.Sqlite;
 using Herald.Testing;
@@ -10,7 +11,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.UnitTests.Fanout;
 
-/// <summary>The fanout consumer on the MassTransit test harness, over a real SQLite file and virtual time.</summary>
+/// <summary>
+/// The fanout consumer on the MassTransit test harness, over a real SQLite file and virtual time.
+/// Webhooks written through <see cref="Webhooks"/> are announced, as the api role's are.
+/// </summary>
 public abstract class FanoutRig
 {
     protected const string Organization = "org_1";
@@ -32,8 +36,11 @@ public abstract class FanoutRig
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
-            .AddHeraldSqliteStore(database.Path);
+            .AddHeraldSqliteStore(database.Path)
+            .AddWebhookChangeAnnouncements();
         services.AddOptions<FanoutOptions>();
+        services.AddSingleton<SubscriberCache>();
+        services.AddSingleton<IWebhookChangeListener>(sp => sp.GetRequiredService<SubscriberCache>());
         services.AddSingleton<EventFanout>();
         services.AddMassTransitTestHarness(x => x.AddConsumer<AuditLogRecordedConsumer, AuditLogRecordedConsumerDefinition>());
         provider = services.BuildServiceProvider(validateScopes: true);
