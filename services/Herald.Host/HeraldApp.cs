@@ -31,7 +31,7 @@ public static class HeraldApp
         builder.Services.AddWebhookChangeAnnouncements();
         builder.Services.AddHeraldAuthentication();
 
-        var bus = new HeraldBusBuilder();
+        var bus = new HeraldBusBuilder().AddApiKeyRevocations();
         if (roles.HasFlag(HeraldRole.Ingest))
         {
             builder.AddHeraldIngest();

@@ -1,3 +1,6 @@
+using Herald.Messaging;
+using Herald.ServiceDefaults;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +16,17 @@ public static class AuthenticationMiddleware
     /// <summary>Registers the authenticator.</summary>
     public static IServiceCollection AddHeraldAuthentication(this IServiceCollection services)
     {
+        services.AddValidatedOptions<ApiKeyCacheOptions>(ApiKeyCacheOptions.Section);
         services.TryAddSingleton<CallerAuthenticator>();
+        services.TryAddSingleton<ApiKeyRevocations>();
         return services;
+    }
+
+    /// <summary>Has this process hear every key revocation, on a queue of its own.</summary>
+    public static HeraldBusBuilder AddApiKeyRevocations(this HeraldBusBuilder bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        return bus.AddConsumers(x => x.AddConsumer<ApiKeyRevokedConsumer, ApiKeyRevokedConsumerDefinition>());
     }
 
     /// <summary>Authenticates every request that carries <c>Authorization: Bearer</c>.</summary>

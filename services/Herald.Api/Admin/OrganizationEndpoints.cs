@@ -97,10 +97,17 @@ public static class OrganizationEndpoints
             ? NotFound(organizationId)
             : TypedResults.Ok((await keys.ListAsync(organizationId, cancellationToken)).Select(k => ApiKeyResponse.From(k)).ToList());
 
-    private static async Task<IResult> RevokeKeyAsync(string organizationId, string keyId, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(organizationId, keyId, time.GetUtcNow(), cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem(title: "Key not found", detail: $"Organization '{organizationId}' has no active key '{keyId}'.", statusCode: StatusCodes.Status404NotFound);
+    private static async Task<IResult> RevokeKeyAsync(
+        string organizationId, string keyId, IApiKeyStore keys, ApiKeyRevocations revocations, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await keys.RevokeAsync(organizationId, keyId, time.GetUtcNow(), cancellationToken))
+        {
+            return TypedResults.Problem(title: "Key not found", detail: $"Organization '{organizationId}' has no active key '{keyId}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        await revocations.AnnounceAsync(organizationId, keyId, cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string organizationId) =>
         TypedResults.Problem(title: "Organization not found", detail: $"No organization '{organizationId}'.", statusCode: StatusCodes.Status404NotFound);
