@@ -18,7 +18,7 @@ namespace Herald.Api.Inbox;
 /// <remarks>
 /// <c>POST /v1/inboxes</c> stores the inbox, and <c>GET /v1/inboxes</c> lists the ones the
 /// organization created. An id that was never created still records what is sent to it and
-/// reads back by id, as before inboxes were stored (clients and the demo pick their own ids),
+/// reads back by id, as before inboxes were stored (a client may pick its own id and use it),
 /// but it is not listed: only the organization's key adds to its list, never an anonymous sender.
 /// </remarks>
 public static class InboxEndpoints
