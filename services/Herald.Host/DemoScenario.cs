@@ -25,9 +25,11 @@ internal sealed class DemoScenario(HttpClient http, TextWriter output, JsonSeria
         var key = await Send(HttpMethod.Post, $"/v1/organizations/{organization}/api-keys", new { name = "demo" }, cancellationToken);
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key["key"]!.GetValue<string>());
 
-        var inbox = "demo-" + Guid.NewGuid().ToString("N")[..12];
-        var inboxUrl = new Uri(http.BaseAddress!, $"/inbox/{organization}/{inbox}").ToString();
-        var created = await Send(HttpMethod.Post, "/v1/webhooks", new
+        // Created rather than made up, so the console lists it among the organization's inboxes.
+        var created = await Send(HttpMethod.Post, "/v1/inboxes", new { name = "Demo inbox" }, cancellationToken);
+        var inbox = created["id"]!.GetValue<string>();
+        var inboxUrl = created["url"]!.GetValue<string>();
+        var webhook = await Send(HttpMethod.Post, "/v1/webhooks", new
         {
             name = "Demo inbox",
             url = inboxUrl,
@@ -35,7 +37,7 @@ internal sealed class DemoScenario(HttpClient http, TextWriter output, JsonSeria
             event_categories = Categories,
             secure = false,
         }, cancellationToken);
-        var webhookId = created["id"]!.GetValue<string>();
+        var webhookId = webhook["id"]!.GetValue<string>();
         await output.WriteLineAsync($"Herald demo on {http.BaseAddress}");
         await output.WriteLineAsync($"Registered webhook {webhookId} -> {inboxUrl} (header Test: Webhook)");
 

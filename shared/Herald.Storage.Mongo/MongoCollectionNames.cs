@@ -7,6 +7,7 @@ internal static class MongoCollectionNames
     public const string Events = "events";
     public const string Deliveries = "deliveries";
     public const string Attempts = "attempts";
+    public const string Inboxes = "inboxes";
     public const string InboxRequests = "inbox_requests";
     public const string Organizations = "organizations";
     public const string ApiKeys = "api_keys";

@@ -15,6 +15,7 @@ internal sealed class MongoStoreInitializer(IMongoDatabase database) : IStoreIni
         await CreateAsync(MongoCollectionNames.Webhooks, StoreIndexes.Webhooks(), cancellationToken);
         await CreateAsync(MongoCollectionNames.Deliveries, StoreIndexes.Deliveries(), cancellationToken);
         await CreateAsync(MongoCollectionNames.Attempts, StoreIndexes.Attempts(), cancellationToken);
+        await CreateAsync(MongoCollectionNames.Inboxes, StoreIndexes.Inboxes(), cancellationToken);
         await CreateAsync(MongoCollectionNames.InboxRequests, StoreIndexes.InboxRequests(), cancellationToken);
         await CreateAsync(MongoCollectionNames.ApiKeys, StoreIndexes.ApiKeys(), cancellationToken);
     }

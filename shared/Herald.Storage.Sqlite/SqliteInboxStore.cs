@@ -3,10 +3,45 @@ using static Herald.Storage.Sqlite.SqliteValues;
 
 namespace Herald.Storage.Sqlite;
 
-/// <summary>Requests received by the test inbox.</summary>
+/// <summary>The test inboxes and the requests they received.</summary>
 internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
 {
     private const string Columns = "id, inbox_id, method, path, query, headers, body, size, remote_address, received_at";
+
+    public Task CreateInboxAsync(Inbox inbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbox);
+        return database.WriteStatementAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand()
+                    .With("@id", inbox.Id).With("@organization_id", inbox.OrganizationId).With("@name", inbox.Name).With("@created_at", Ticks(inbox.CreatedAt));
+                command.CommandText = "INSERT INTO inboxes (id, organization_id, name, created_at) VALUES (@id, @organization_id, @name, @created_at);";
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
+    }
+
+    // Both subqueries read ix_inbox_requests_inbox alone: the count and the newest time of one inbox.
+    public Task<IReadOnlyList<InboxSummary>> ListInboxesAsync(string organizationId, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<InboxSummary>>(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand()
+                    .With("@organization_id", organizationId)
+                    .With("@limit", Math.Max(limit, 0));
+                command.CommandText = """
+                    SELECT i.id, i.organization_id, i.name, i.created_at,
+                        (SELECT COUNT(*) FROM inbox_requests r WHERE r.inbox_id = i.id) AS request_count,
+                        (SELECT MAX(r.received_at) FROM inbox_requests r WHERE r.inbox_id = i.id) AS last_request_at
+                    FROM inboxes i
+                    WHERE i.organization_id = @organization_id
+                    ORDER BY i.created_at DESC, i.id DESC
+                    LIMIT @limit;
+                    """;
+                return await command.ReadAllAsync(ReadSummary, cancellationToken);
+            },
+            cancellationToken);
 
     public Task AddAsync(InboxRequest request, CancellationToken cancellationToken)
     {
@@ -57,6 +92,19 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
                 return await command.ReadFirstAsync(Read, cancellationToken);
             },
             cancellationToken);
+
+    private static InboxSummary ReadSummary(SqliteDataReader reader) => new()
+    {
+        Inbox = new Inbox
+        {
+            Id = reader.GetText("id"),
+            OrganizationId = reader.GetText("organization_id"),
+            Name = reader.GetNullableText("name"),
+            CreatedAt = reader.GetTime("created_at"),
+        },
+        RequestCount = reader.GetLong("request_count"),
+        LastRequestAt = reader.GetNullableTime("last_request_at"),
+    };
 
     private static InboxRequest Read(SqliteDataReader reader) => new()
     {

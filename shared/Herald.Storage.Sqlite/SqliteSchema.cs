@@ -1,6 +1,9 @@
 namespace Herald.Storage.Sqlite;
 
-/// <summary>The schema, written so that running it again (from any process) changes nothing.</summary>
+/// <summary>
+/// The schema, written so that running it again (from any process) changes nothing; a table a
+/// later version introduced is created in a file an earlier version made when the file is next opened.
+/// </summary>
 internal static class SqliteSchema
 {
     /// <summary>Columns added after the first schema: (table, column, definition), in the order they came.</summary>
@@ -117,5 +120,13 @@ internal static class SqliteSchema
             received_at INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_inbox_requests_inbox ON inbox_requests (inbox_id, received_at DESC, id DESC);
+
+        CREATE TABLE IF NOT EXISTS inboxes (
+            id TEXT NOT NULL PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            name TEXT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_inboxes_organization ON inboxes (organization_id, created_at DESC, id DESC);
         """;
 }

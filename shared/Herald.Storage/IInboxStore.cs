@@ -1,8 +1,17 @@
 namespace Herald.Storage;
 
-/// <summary>Requests received by Herald's test inbox.</summary>
+/// <summary>Herald's test inboxes and the requests they received.</summary>
 public interface IInboxStore
 {
+    /// <summary>Stores a newly created inbox.</summary>
+    Task CreateInboxAsync(Inbox inbox, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The organization's inboxes, newest first, at most <paramref name="limit"/>, each with its
+    /// request count and the time of its newest request.
+    /// </summary>
+    Task<IReadOnlyList<InboxSummary>> ListInboxesAsync(string organizationId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Stores a received request.</summary>
     Task AddAsync(InboxRequest request, CancellationToken cancellationToken);
 

@@ -1,11 +1,11 @@
 namespace Herald.Storage;
 
-/// <summary>One request received by Herald's test inbox (<c>/inbox/{id}</c>).</summary>
+/// <summary>One request received by Herald's test inbox (<c>/inbox/{organization}/{id}</c>).</summary>
 public sealed record InboxRequest
 {
     /// <summary><c>req_&lt;uuid&gt;</c>.</summary>
     public required string Id { get; init; }
-    /// <summary>The inbox it arrived at.</summary>
+    /// <summary>The inbox it arrived at; recorded whether or not an <see cref="Inbox"/> with this id was created.</summary>
     public required string InboxId { get; init; }
     /// <summary>HTTP method.</summary>
     public required string Method { get; init; }

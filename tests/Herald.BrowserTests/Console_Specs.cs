@@ -202,6 +202,7 @@ public sealed class When_an_organization_uses_the_console : ConsoleServer
         await Expect(page.GetByLabel("Word-Wrap")).ToBeCheckedAsync();
         await Expect(page.Locator("#inbox-body")).ToContainTextAsync("\"event_category\": \"audit_log_creation\"");
         await Expect(page.Locator("#toast.show")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#toast")).ToHaveCSSAsync("opacity", "0");
         await ScreenshotAsync(page, "inbox");
     }
 

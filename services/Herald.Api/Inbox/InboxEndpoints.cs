@@ -1,8 +1,10 @@
 using System.Text;
 using Herald.Security;
+using Herald.ServiceDefaults;
 using Herald.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Herald.Api.Inbox;
@@ -13,6 +15,12 @@ namespace Herald.Api.Inbox;
 /// <c>/v1/inboxes/{id}/requests</c> lists them for that organization's key only. An inbox is
 /// named within its organization, so one organization never reads another's.
 /// </summary>
+/// <remarks>
+/// <c>POST /v1/inboxes</c> stores the inbox, and <c>GET /v1/inboxes</c> lists the ones the
+/// organization created. An id that was never created still records what is sent to it and
+/// reads back by id, as before inboxes were stored (a client may pick its own id and use it),
+/// but it is not listed: only the organization's key adds to its list, never an anonymous sender.
+/// </remarks>
 public static class InboxEndpoints
 {
     private const int MaxBodyBytes = 256 * 1024;
@@ -25,7 +33,9 @@ public static class InboxEndpoints
         var group = app.MapGroup("/v1/inboxes").WithTags("Inbox").AddEndpointFilter(async (context, next) =>
             CallerOrganization.Of(context.HttpContext) is null ? CallerOrganization.Missing() : await next(context))
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("/", Create).WithName("CreateInbox").Produces<InboxCreated>(StatusCodes.Status201Created);
+        group.MapPost("/", CreateAsync).WithName("CreateInbox").Accepts<CreateInboxRequest>(isOptional: true, "application/json")
+            .Produces<InboxResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
+        group.MapGet("/", ListInboxesAsync).WithName("ListInboxes").Produces<IReadOnlyList<InboxResponse>>().ProducesValidationProblem();
         group.MapGet("/{inboxId}/requests", ListAsync).WithName("ListInboxRequests")
             .Produces<IReadOnlyList<InboxRequestDto>>().ProducesValidationProblem();
         group.MapGet("/{inboxId}/requests/{requestId}", GetAsync).WithName("GetInboxRequest")
@@ -39,12 +49,48 @@ public static class InboxEndpoints
     /// <summary>The inbox as stored: named within its organization.</summary>
     public static string Key(string organizationId, string inboxId) => $"{organizationId}/{inboxId}";
 
-    private static Microsoft.AspNetCore.Http.HttpResults.Created<InboxCreated> Create(HttpContext context)
+    /// <summary>The inbox id the organization uses, from the stored <see cref="Key"/>.</summary>
+    public static string IdOf(string key)
     {
-        var id = "inb_" + Guid.NewGuid().ToString("N");
+        ArgumentNullException.ThrowIfNull(key);
+        return key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, IInboxStore inboxes, TimeProvider time, CancellationToken cancellationToken)
+    {
+        string? name = null;
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody is true)
+        {
+            var body = await JsonBody.ReadAsync<CreateInboxRequest>(context.Request, 4_096, cancellationToken);
+            if (body.Problem is not null)
+            {
+                return body.Problem;
+            }
+
+            name = body.Value?.Name?.Trim() is { Length: > 0 } given ? given : null;
+        }
+
+        if (name is not null && (name.Length > 100 || name.Any(char.IsControl)))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["At most 100 characters, no control characters."] });
+        }
+
         var org = CallerOrganization.Of(context)!;
-        var request = context.Request;
-        return TypedResults.Created($"/v1/inboxes/{id}/requests", new InboxCreated(id, $"{request.Scheme}://{request.Host}{request.PathBase}/inbox/{Uri.EscapeDataString(org)}/{id}"));
+        var id = "inb_" + Guid.NewGuid().ToString("N");
+        var inbox = new Storage.Inbox { Id = Key(org, id), OrganizationId = org, Name = name, CreatedAt = time.GetUtcNow() };
+        await inboxes.CreateInboxAsync(inbox, cancellationToken);
+        return TypedResults.Created($"/v1/inboxes/{id}/requests", InboxResponse.From(new InboxSummary { Inbox = inbox, RequestCount = 0 }, context.Request));
+    }
+
+    private static async Task<IResult> ListInboxesAsync(int? limit, HttpContext context, IInboxStore inboxes, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > 500)
+        {
+            return InvalidLimit();
+        }
+
+        var listed = await inboxes.ListInboxesAsync(CallerOrganization.Of(context)!, limit ?? 100, cancellationToken);
+        return TypedResults.Ok(listed.Select(summary => InboxResponse.From(summary, context.Request)).ToList());
     }
 
     private static async Task<IResult> ReceiveAsync(
@@ -82,7 +128,7 @@ public static class InboxEndpoints
 
         if (limit is < 1 or > 500)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["Must be from 1 to 500."] });
+            return InvalidLimit();
         }
 
         var requests = await inbox.ListAsync(Key(CallerOrganization.Of(context)!, inboxId), limit ?? 50, cancellationToken);
@@ -93,6 +139,9 @@ public static class InboxEndpoints
         await inbox.GetAsync(Key(CallerOrganization.Of(context)!, inboxId), requestId, cancellationToken) is { } request
             ? TypedResults.Ok(InboxRequestDto.From(request))
             : TypedResults.Problem(title: "Request not found", detail: $"Inbox '{inboxId}' has no request '{requestId}'.", statusCode: StatusCodes.Status404NotFound);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem InvalidLimit() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["Must be from 1 to 500."] });
 
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem InvalidId() => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { ["inbox_id"] = ["The inbox is /inbox/{organization id}/{inbox id}; an inbox id is 1 to 64 letters, digits, '-' or '_'."] });

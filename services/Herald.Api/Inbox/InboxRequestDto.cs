@@ -12,7 +12,7 @@ public sealed record InboxRequestDto(
     public static InboxRequestDto From(InboxRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new(request.Id, request.InboxId[(request.InboxId.IndexOf('/', StringComparison.Ordinal) + 1)..], request.Method, request.Path, request.Query,
+        return new(request.Id, InboxEndpoints.IdOf(request.InboxId), request.Method, request.Path, request.Query,
             request.Headers.Select(h => new HeaderDto(h.Key, h.Value)).ToList(), request.Body, request.Size, request.RemoteAddress, request.ReceivedAt);
     }
 }

@@ -41,6 +41,10 @@ internal static class StoreIndexes
     public static IReadOnlyList<CreateIndexModel<AttemptDocument>> Attempts() =>
         [new(Builders<AttemptDocument>.IndexKeys.Ascending(a => a.DeliveryId).Ascending(a => a.Number))];
 
+    /// <summary>An organization's inboxes, newest first with ties by id, read off the index.</summary>
+    public static IReadOnlyList<CreateIndexModel<InboxDocument>> Inboxes() =>
+        [new(Builders<InboxDocument>.IndexKeys.Ascending(i => i.OrganizationId).Descending(i => i.CreatedAt).Descending(i => i.Id))];
+
     /// <summary>The id is part of the key so "newest first, ties by id" is read off the index.</summary>
     public static IReadOnlyList<CreateIndexModel<InboxRequestDocument>> InboxRequests() =>
         [new(Builders<InboxRequestDocument>.IndexKeys.Ascending(r => r.InboxId).Descending(r => r.ReceivedAt).Descending(r => r.Id))];

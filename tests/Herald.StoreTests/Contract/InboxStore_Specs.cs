@@ -1,3 +1,4 @@
+using Herald.Storage;
 using static Herald.StoreTests.Contract.StoredRecords;
 using static Herald.StoreTests.Contract.TestData;
 
@@ -38,5 +39,44 @@ public abstract class When_storing_inbox_requests(IStoreTestEngine engine) : Sto
 
         Assert.That(await Inbox.GetAsync("inbox_b", "req_1", Ct), Is.Null);
         Assert.That(await Inbox.GetAsync("inbox_a", "req_missing", Ct), Is.Null);
+    }
+
+    [Test]
+    public async Task Should_list_the_organizations_inboxes_newest_first_with_their_activity()
+    {
+        var (quiet, busy, oldest) = (TestData.Inbox("inb_quiet", At(3)), TestData.Inbox("inb_busy", At(2)) with { Name = null }, TestData.Inbox("inb_oldest", At(1)));
+        foreach (var inbox in new[] { busy, quiet, oldest, TestData.Inbox("inb_other", At(4), OtherOrganization) })
+        {
+            await Inbox.CreateInboxAsync(inbox, Ct);
+        }
+
+        await Inbox.AddAsync(InboxRequest(busy.Id, "req_1", At(7)), Ct);
+        await Inbox.AddAsync(InboxRequest(busy.Id, "req_2", At(9)), Ct);
+        await Inbox.AddAsync(InboxRequest(busy.Id, "req_3", At(8)), Ct);
+        await Inbox.AddAsync(InboxRequest(oldest.Id, "req_4", At(5)), Ct);
+        await Inbox.AddAsync(InboxRequest($"{TestData.Organization}/inb_never_created", "req_5", At(10)), Ct);
+
+        var listed = await Inbox.ListInboxesAsync(TestData.Organization, 10, Ct);
+
+        Assert.That(listed, Is.EqualTo(new[]
+        {
+            new InboxSummary { Inbox = quiet, RequestCount = 0, LastRequestAt = null },
+            new InboxSummary { Inbox = busy, RequestCount = 3, LastRequestAt = At(9) },
+            new InboxSummary { Inbox = oldest, RequestCount = 1, LastRequestAt = At(5) },
+        }));
+    }
+
+    [Test]
+    public async Task Should_list_at_most_the_limit_and_nothing_for_an_organization_without_inboxes()
+    {
+        foreach (var minute in new[] { 1, 3, 2 })
+        {
+            await Inbox.CreateInboxAsync(TestData.Inbox($"inb_{minute}", At(minute)), Ct);
+        }
+
+        var listed = await Inbox.ListInboxesAsync(TestData.Organization, 2, Ct);
+
+        Assert.That(listed.Select(s => s.Inbox.Id), Is.EqualTo(new[] { $"{TestData.Organization}/inb_3", $"{TestData.Organization}/inb_2" }));
+        Assert.That(await Inbox.ListInboxesAsync(OtherOrganization, 10, Ct), Is.Empty);
     }
 }

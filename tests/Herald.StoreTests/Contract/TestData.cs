@@ -59,6 +59,14 @@ internal static class TestData
             UpdatedAt = T0,
         };
 
+    public static Inbox Inbox(string id, DateTimeOffset createdAt, string organizationId = Organization) => new()
+    {
+        Id = $"{organizationId}/{id}",
+        OrganizationId = organizationId,
+        Name = $"Inbox {id}",
+        CreatedAt = createdAt,
+    };
+
     public static InboxRequest InboxRequest(string inboxId, string id, DateTimeOffset receivedAt) => new()
     {
         Id = id,

@@ -19,6 +19,10 @@ internal static class MongoRender
 
     public static BsonDocument Keys<T>(IndexKeysDefinition<T> keys) => keys.Render(Args<T>());
 
+    /// <summary>The pipeline's stages as one array, for <see cref="AssertRenders"/> as <c>{ stages: [...] }</c>.</summary>
+    public static BsonDocument Pipeline<TInput, TOutput>(PipelineDefinition<TInput, TOutput> pipeline) =>
+        new("stages", new BsonArray(pipeline.Render(Args<TInput>()).Documents));
+
     public static void AssertRenders(BsonValue actual, string expectedJson)
     {
         var expected = BsonDocument.Parse(expectedJson);

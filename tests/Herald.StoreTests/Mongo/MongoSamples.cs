@@ -81,6 +81,8 @@ internal static class MongoSamples
         TraceId = "0af7651916cd43dd8448eb211c80319c",
     };
 
+    public static Inbox Inbox() => new() { Id = "org_1/inb_1", OrganizationId = "org_1", Name = "Staging", CreatedAt = Created };
+
     public static InboxRequest InboxRequest() => new()
     {
         Id = "req_1",

@@ -90,3 +90,38 @@ public sealed class When_mapping_an_inbox_request
         Assert.That(back with { Headers = _request.Headers }, Is.EqualTo(_request));
     }
 }
+
+public sealed class When_mapping_an_inbox
+{
+    private readonly Inbox _inbox = MongoSamples.Inbox();
+
+    [Test]
+    public void Should_store_snake_case_elements_and_read_back_every_field()
+    {
+        var bson = ToBson(InboxDocument.From(_inbox));
+        var back = FromBson<InboxDocument>(bson).ToInbox();
+
+        AssertElementNames(bson, "_id", "organization_id", "name", "created_at");
+        Assert.That(bson["created_at"], Is.EqualTo(new BsonInt64(_inbox.CreatedAt.UtcTicks)));
+        AssertExactUtc(back.CreatedAt, _inbox.CreatedAt);
+        Assert.That(back, Is.EqualTo(_inbox));
+    }
+
+    [Test]
+    public void Should_read_the_activity_the_group_stage_outputs()
+    {
+        // $sum of 1 comes back as an Int32 while it fits, $max of the Int64 ticks as an Int64.
+        var output = new BsonDocument { { "_id", "org_1/inb_1" }, { "request_count", 3 }, { "last_received_at", MongoSamples.Updated.UtcTicks } };
+
+        var summary = InboxDocument.From(_inbox).ToSummary(FromBson<InboxActivityDocument>(output));
+
+        Assert.That(summary, Is.EqualTo(new InboxSummary { Inbox = _inbox, RequestCount = 3, LastRequestAt = MongoSamples.Updated.ToUniversalTime() }));
+        Assert.That(summary.LastRequestAt?.Offset, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
+    public void Should_sum_up_an_inbox_without_activity_as_empty() =>
+        Assert.That(
+            InboxDocument.From(_inbox).ToSummary(activity: null),
+            Is.EqualTo(new InboxSummary { Inbox = _inbox, RequestCount = 0, LastRequestAt = null }));
+}

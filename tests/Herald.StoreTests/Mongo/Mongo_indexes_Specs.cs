@@ -49,6 +49,10 @@ public sealed class When_initializing_the_indexes
         AssertRenders(Keys(StoreIndexes.Attempts().Single().Keys), """{ delivery_id: 1, number: 1 }""");
 
     [Test]
+    public void Should_index_inboxes_newest_first_per_organization() =>
+        AssertRenders(Keys(StoreIndexes.Inboxes().Single().Keys), """{ organization_id: 1, created_at: -1, _id: -1 }""");
+
+    [Test]
     public void Should_index_inbox_requests_newest_first_per_inbox() =>
         AssertRenders(Keys(StoreIndexes.InboxRequests().Single().Keys), """{ inbox_id: 1, received_at: -1, _id: -1 }""");
 }

@@ -12,7 +12,7 @@ public sealed class When_a_caller_presents_no_or_the_wrong_key : HeraldServer
     private static readonly string[] Families =
     [
         "GET /v1/webhooks", "POST /v1/webhooks/{}/copy", "GET /v1/webhooks/{}/events/{}", "POST /v1/webhooks/{}/events/{}/redeliver",
-        "POST /v1/webhooks/{}/recover", "POST /v1/webhooks/{}/secret/rotate", "POST /v1/inboxes", "GET /v1/inboxes/{}/requests",
+        "POST /v1/webhooks/{}/recover", "POST /v1/webhooks/{}/secret/rotate", "POST /v1/inboxes", "GET /v1/inboxes", "GET /v1/inboxes/{}/requests",
         "POST /v1/organizations", "DELETE /v1/organizations/{}/api-keys/{}", "POST /v1/audit-logs",
     ];
 

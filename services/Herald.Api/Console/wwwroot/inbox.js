@@ -1,19 +1,18 @@
 import { api } from './api.js';
 import { h, formatDate, headerList, table, toast } from './dom.js';
 
-// The inboxes this tab created; the API lists an inbox's requests to its organization's key only.
-const STORE = 'herald.inboxes';
-const known = () => JSON.parse(sessionStorage.getItem(STORE) ?? '[]');
+// The organization's inboxes come from the API, newest first, so they outlive the tab; the API
+// lists an inbox and its requests to its organization's key only.
+const label = i => `${i.name ?? `Inbox ${i.id.slice(4, 12)}`} · ${i.request_count} request${i.request_count === 1 ? '' : 's'}`;
 
 export async function showInbox(view, inboxId, requestId) {
-  const inboxes = known();
+  const inboxes = await api('GET', '/v1/inboxes');
   const current = inboxes.find(i => i.id === inboxId) ?? inboxes[0];
   const create = h('button', { type: 'button', id: 'create-inbox-webhook', onclick: async () => {
     const inbox = await api('POST', '/v1/inboxes');
     await api('POST', '/v1/webhooks', {
       name: `Inbox ${inbox.id.slice(4, 12)}`, url: inbox.url, headers: [], event_categories: ['audit_log_creation'], secure: false,
     });
-    sessionStorage.setItem(STORE, JSON.stringify([inbox, ...known()]));
     toast('Created an inbox and a webhook that posts to it.');
     location.hash = `#/inbox/${encodeURIComponent(inbox.id)}`;
   } }, 'Create webhook to a new inbox');
@@ -27,7 +26,8 @@ export async function showInbox(view, inboxId, requestId) {
 
   const requests = await api('GET', `/v1/inboxes/${encodeURIComponent(current.id)}/requests`);
   const chosen = requests.find(r => r.id === requestId) ?? requests[0];
-  const picker = h('select', { id: 'inbox-picker', onchange: e => showInbox(view, e.target.value) }, inboxes.map(i => h('option', { value: i.id }, i.id)));
+  const picker = h('select', { id: 'inbox-picker', onchange: e => { location.hash = `#/inbox/${encodeURIComponent(e.target.value)}`; } },
+    inboxes.map(i => h('option', { value: i.id }, label(i))));
   picker.value = current.id;
 
   const list = h('ul', { class: 'inbox-list', 'aria-label': 'Requests' }, requests.length
