@@ -16,6 +16,9 @@ internal sealed class MongoInboxStore(IMongoDatabase database) : IInboxStore
     public Task CreateInboxAsync(Inbox inbox, CancellationToken cancellationToken) =>
         _inboxes.InsertOneAsync(InboxDocument.From(inbox), options: null, cancellationToken);
 
+    public async Task<bool> InboxExistsAsync(string inboxId, CancellationToken cancellationToken) =>
+        await _inboxes.Find(InboxDefinitions.ById(inboxId)).Limit(1).CountDocumentsAsync(cancellationToken) > 0;
+
     public async Task<IReadOnlyList<InboxSummary>> ListInboxesAsync(string organizationId, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0)

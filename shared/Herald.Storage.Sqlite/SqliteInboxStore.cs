@@ -22,6 +22,16 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
             cancellationToken);
     }
 
+    public Task<bool> InboxExistsAsync(string inboxId, CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand().With("@id", inboxId);
+                command.CommandText = "SELECT EXISTS (SELECT 1 FROM inboxes WHERE id = @id);";
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            },
+            cancellationToken);
+
     // Both subqueries read ix_inbox_requests_inbox alone: the count and the newest time of one inbox.
     public Task<IReadOnlyList<InboxSummary>> ListInboxesAsync(string organizationId, int limit, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<InboxSummary>>(

@@ -6,6 +6,9 @@ public interface IInboxStore
     /// <summary>Stores a newly created inbox.</summary>
     Task CreateInboxAsync(Inbox inbox, CancellationToken cancellationToken);
 
+    /// <summary>True when the inbox (its stored id, <c>organization/inbox</c>) was created.</summary>
+    Task<bool> InboxExistsAsync(string inboxId, CancellationToken cancellationToken);
+
     /// <summary>
     /// The organization's inboxes, newest first, at most <paramref name="limit"/>, each with its
     /// request count and the time of its newest request.

@@ -16,10 +16,9 @@ namespace Herald.Api.Inbox;
 /// named within its organization, so one organization never reads another's.
 /// </summary>
 /// <remarks>
-/// <c>POST /v1/inboxes</c> stores the inbox, and <c>GET /v1/inboxes</c> lists the ones the
-/// organization created. An id that was never created still records what is sent to it and
-/// reads back by id, as before inboxes were stored (a client may pick its own id and use it),
-/// but it is not listed: only the organization's key adds to its list, never an anonymous sender.
+/// <c>POST /v1/inboxes</c> creates an inbox and <c>GET /v1/inboxes</c> lists the organization's.
+/// An id that was never created answers 404 and records nothing, so an anonymous sender can
+/// neither make up inboxes nor fill an organization's store through them.
 /// </remarks>
 public static class InboxEndpoints
 {
@@ -37,7 +36,7 @@ public static class InboxEndpoints
             .Produces<InboxResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
         group.MapGet("/", ListInboxesAsync).WithName("ListInboxes").Produces<IReadOnlyList<InboxResponse>>().ProducesValidationProblem();
         group.MapGet("/{inboxId}/requests", ListAsync).WithName("ListInboxRequests")
-            .Produces<IReadOnlyList<InboxRequestDto>>().ProducesValidationProblem();
+            .Produces<IReadOnlyList<InboxRequestDto>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{inboxId}/requests/{requestId}", GetAsync).WithName("GetInboxRequest")
             .Produces<InboxRequestDto>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -101,6 +100,11 @@ public static class InboxEndpoints
             return InvalidId();
         }
 
+        if (!await inbox.InboxExistsAsync(Key(organizationId, inboxId), cancellationToken))
+        {
+            return NoSuchInbox(inboxId);
+        }
+
         var (body, size) = await ReadAsync(context.Request.Body, cancellationToken);
         var request = new InboxRequest
         {
@@ -131,7 +135,13 @@ public static class InboxEndpoints
             return InvalidLimit();
         }
 
-        var requests = await inbox.ListAsync(Key(CallerOrganization.Of(context)!, inboxId), limit ?? 50, cancellationToken);
+        var key = Key(CallerOrganization.Of(context)!, inboxId);
+        if (!await inbox.InboxExistsAsync(key, cancellationToken))
+        {
+            return NoSuchInbox(inboxId);
+        }
+
+        var requests = await inbox.ListAsync(key, limit ?? 50, cancellationToken);
         return TypedResults.Ok(requests.Select(InboxRequestDto.From).ToList());
     }
 
@@ -139,6 +149,11 @@ public static class InboxEndpoints
         await inbox.GetAsync(Key(CallerOrganization.Of(context)!, inboxId), requestId, cancellationToken) is { } request
             ? TypedResults.Ok(InboxRequestDto.From(request))
             : TypedResults.Problem(title: "Request not found", detail: $"Inbox '{inboxId}' has no request '{requestId}'.", statusCode: StatusCodes.Status404NotFound);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NoSuchInbox(string inboxId) => TypedResults.Problem(
+        title: "Inbox not found",
+        detail: $"There is no inbox '{inboxId}'; create one with POST /v1/inboxes.",
+        statusCode: StatusCodes.Status404NotFound);
 
     private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem InvalidLimit() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["Must be from 1 to 500."] });

@@ -7,6 +7,9 @@ namespace Herald.Storage.Mongo.Definitions;
 /// <summary>Filters and sorts on <c>inboxes</c>, and the pipeline that sums up their requests.</summary>
 internal static class InboxDefinitions
 {
+    public static FilterDefinition<InboxDocument> ById(string inboxId) =>
+        Builders<InboxDocument>.Filter.Eq(i => i.Id, inboxId);
+
     public static FilterDefinition<InboxDocument> OfOrganization(string organizationId) =>
         Builders<InboxDocument>.Filter.Eq(i => i.OrganizationId, organizationId);
 

@@ -79,4 +79,19 @@ public abstract class When_storing_inbox_requests(IStoreTestEngine engine) : Sto
         Assert.That(listed.Select(s => s.Inbox.Id), Is.EqualTo(new[] { $"{TestData.Organization}/inb_3", $"{TestData.Organization}/inb_2" }));
         Assert.That(await Inbox.ListInboxesAsync(OtherOrganization, 10, Ct), Is.Empty);
     }
+
+    [Test]
+    public async Task Should_know_an_inbox_only_once_it_was_created_and_only_by_its_full_id()
+    {
+        var before = await Inbox.InboxExistsAsync($"{TestData.Organization}/inb_known", Ct);
+        await Inbox.CreateInboxAsync(TestData.Inbox("inb_known", At(1)), Ct);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(before, Is.False);
+            Assert.That(await Inbox.InboxExistsAsync($"{TestData.Organization}/inb_known", Ct), Is.True);
+            Assert.That(await Inbox.InboxExistsAsync($"{OtherOrganization}/inb_known", Ct), Is.False);
+            Assert.That(await Inbox.InboxExistsAsync("inb_known", Ct), Is.False);
+        }
+    }
 }

@@ -43,6 +43,7 @@ public sealed class When_listing_an_organizations_inboxes
     public void Should_match_the_organization_newest_first_with_ties_by_id()
     {
         AssertRenders(Filter(InboxDefinitions.OfOrganization("org_1")), """{ organization_id: "org_1" }""");
+        AssertRenders(Filter(InboxDefinitions.ById("org_1/inb_1")), """{ _id: "org_1/inb_1" }""");
         AssertRenders(Sort(InboxDefinitions.NewestFirst()), """{ created_at: -1, _id: -1 }""");
     }
 

@@ -75,22 +75,23 @@ public sealed class When_listing_the_organizations_inboxes : HeraldServer
     }
 
     [Test]
-    public async Task Should_record_requests_to_an_id_never_created_without_listing_it()
+    public async Task Should_answer_404_for_an_id_never_created_and_record_nothing()
     {
         var org = NewOrganization();
         var created = await CreateInboxAsync(org, body: null);
-        using (var response = await Http.PostAsync($"/inbox/{org}/made-up", new StringContent("still recorded"), Ct))
-        {
-            Assert.That((int)response.StatusCode, Is.EqualTo(200));
-        }
+        using var sent = await Http.PostAsync($"/inbox/{org}/made-up", new StringContent("not recorded"), Ct);
+        var problem = JsonNode.Parse(await sent.Content.ReadAsStringAsync(Ct))!;
 
         var (_, list) = await SendAsync(HttpMethod.Get, "/v1/inboxes", org);
-        var (_, requests) = await SendAsync(HttpMethod.Get, "/v1/inboxes/made-up/requests", org);
+        var (requestsStatus, _) = await SendAsync(HttpMethod.Get, "/v1/inboxes/made-up/requests", org);
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That((int)sent.StatusCode, Is.EqualTo(404));
+            Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("made-up").And.Contain("POST /v1/inboxes"));
+            Assert.That(requestsStatus, Is.EqualTo(404));
             Assert.That(list!.AsArray().Select(i => i!["id"]!.GetValue<string>()), Is.EqualTo(new[] { Id(created) }));
-            Assert.That(requests!.AsArray().Select(r => r!["body"]!.GetValue<string>()), Is.EqualTo(new[] { "still recorded" }));
+            Assert.That(list.AsArray().Single()!["request_count"]!.GetValue<int>(), Is.Zero);
         }
     }
 
