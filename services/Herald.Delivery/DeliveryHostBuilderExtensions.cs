@@ -28,6 +28,8 @@ public static class DeliveryHostBuilderExtensions
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<RetryScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RetryScheduler>());
+        services.AddSingleton<DeliveryBacklogMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryBacklogMonitor>());
 
         services.AddHeraldAddressPolicy(builder.Configuration);
         AddClient(services, WebhookSender.SecureClient, tolerateCertificateErrors: false);

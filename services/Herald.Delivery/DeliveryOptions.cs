@@ -35,6 +35,10 @@ public sealed class DeliveryOptions
     [Range(0.0, 0.5, ErrorMessage = "Delivery:RetryJitter must be between 0 and 0.5.")]
     public double RetryJitter { get; set; } = 0.1;
 
+    /// <summary>How often the backlog gauges (<c>herald.deliveries.open</c>, <c>.due</c>, <c>.due_age</c>) are read from the store.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Delivery:BacklogSampleInterval must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan BacklogSampleInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often the retry scheduler looks for due deliveries.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Delivery:SchedulerInterval must be between 00:00:00.050 and 00:10:00.")]
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(1);

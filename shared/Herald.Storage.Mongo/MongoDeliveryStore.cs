@@ -10,6 +10,20 @@ internal sealed class MongoDeliveryStore(IMongoDatabase database) : IDeliverySto
     private readonly IMongoCollection<DeliveryDocument> _deliveries =
         database.GetCollection<DeliveryDocument>(MongoCollectionNames.Deliveries);
 
+    public async Task<DeliveryBacklog> GetBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var cursor = await _deliveries.AggregateAsync(DeliveryBacklogPipeline.At(now.UtcTicks), options: null, cancellationToken);
+        var summed = await cursor.FirstOrDefaultAsync(cancellationToken);
+        return summed is null
+            ? new DeliveryBacklog { Open = 0, Due = 0 }
+            : new DeliveryBacklog
+            {
+                Open = summed.Open,
+                Due = summed.Due,
+                OldestDueAt = summed.Due > 0 && summed.Earliest is { } earliest ? new DateTimeOffset(earliest, TimeSpan.Zero) : null,
+            };
+    }
+
     public async Task<IReadOnlyList<Delivery>> AddIfAbsentAsync(IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveries);

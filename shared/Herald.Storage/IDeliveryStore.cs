@@ -32,6 +32,9 @@ public interface IDeliveryStore
     /// </summary>
     Task<IReadOnlyList<Delivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The open and due deliveries at <paramref name="now"/>, across every webhook.</summary>
+    Task<DeliveryBacklog> GetBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Moves the webhook's pending and retrying deliveries to parked; returns how many.</summary>
     Task<int> ParkAsync(string webhookId, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -27,6 +27,7 @@ public sealed class When_an_otlp_endpoint_is_configured
             {
                 var paths = collector.Requests.Select(r => r.Path).ToHashSet();
                 Assert.That(paths, Does.Contain("/v1/traces").And.Contain("/v1/metrics"));
+                Assert.That(MetricNamesExported(collector), Does.Contain("herald.attempts").And.Contain("herald.deliveries.open").And.Contain("herald.deliveries.due_age"));
             }, TimeSpan.FromSeconds(20));
         }
 
@@ -40,6 +41,10 @@ public sealed class When_an_otlp_endpoint_is_configured
                 Is.True, "Herald's own attempt span is among the exported spans");
         }
     }
+
+    // Metric names travel as plain UTF-8 strings inside the protobuf export.
+    private static string MetricNamesExported(LoopbackReceiver collector) =>
+        string.Join("\n", collector.Requests.Where(r => r.Path == "/v1/metrics").Select(r => r.BodyText));
 
     [Test]
     public async Task Should_print_spans_to_the_console_on_request()

@@ -8,6 +8,7 @@ public sealed class When_storing_events_in_mongodb() : When_storing_events(new M
 public sealed class When_storing_deliveries_in_mongodb() : When_storing_deliveries(new MongoTestEngine());
 
 public sealed class When_claiming_due_deliveries_in_mongodb() : When_claiming_due_deliveries(new MongoTestEngine());
+public sealed class When_measuring_the_delivery_backlog_in_mongodb() : When_measuring_the_delivery_backlog(new MongoTestEngine());
 
 public sealed class When_storing_attempts_in_mongodb() : When_storing_attempts(new MongoTestEngine());
 

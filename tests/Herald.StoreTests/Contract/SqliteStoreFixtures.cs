@@ -8,6 +8,7 @@ public sealed class When_storing_events_in_sqlite() : When_storing_events(new Sq
 public sealed class When_storing_deliveries_in_sqlite() : When_storing_deliveries(new SqliteTestEngine());
 
 public sealed class When_claiming_due_deliveries_in_sqlite() : When_claiming_due_deliveries(new SqliteTestEngine());
+public sealed class When_measuring_the_delivery_backlog_in_sqlite() : When_measuring_the_delivery_backlog(new SqliteTestEngine());
 
 public sealed class When_storing_attempts_in_sqlite() : When_storing_attempts(new SqliteTestEngine());
 

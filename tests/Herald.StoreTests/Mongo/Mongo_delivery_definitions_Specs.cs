@@ -110,3 +110,21 @@ public sealed class When_parking_and_requeueing_a_webhooks_deliveries
         AssertRenders(Update(DeliveryUpdates.Requeue(9)), """{ $set: { state: "Pending", next_attempt_at: NumberLong(9), updated_at: NumberLong(9) } }""");
     }
 }
+
+public sealed class When_summing_up_the_delivery_backlog
+{
+    [Test]
+    public void Should_match_open_deliveries_on_the_due_index_and_count_the_due_ones() =>
+        AssertRenders(
+            Pipeline(DeliveryBacklogPipeline.At(638764272000000000)),
+            """
+            { stages: [
+                { $match: { state: { $in: ["Pending", "Retrying"] } } },
+                { $group: {
+                    _id: null,
+                    open: { $sum: 1 },
+                    due: { $sum: { $cond: [{ $lte: ["$next_attempt_at", NumberLong("638764272000000000")] }, 1, 0] } },
+                    earliest: { $min: "$next_attempt_at" } } }
+            ] }
+            """);
+}
