@@ -24,6 +24,7 @@ public static class ApiHostBuilderExtensions
         builder.Services.AddHeraldAddressPolicy(builder.Configuration);
         builder.Services.AddHeraldAuthentication();
         builder.Services.AddOpenApi();
+        builder.Services.AddValidatedOptions<ConsoleOptions>(ConsoleOptions.Section);
         return builder;
     }
 

@@ -17,6 +17,9 @@ namespace Herald.BrowserTests;
 /// </summary>
 public abstract class ConsoleServer
 {
+    /// <summary>The trace UI the console links attempts to.</summary>
+    protected const string TraceUrl = "http://traces.test/trace/{trace_id}";
+
     private const string ChromiumPath = "/usr/bin/chromium";
 
     private TempDatabase database = null!;
@@ -43,6 +46,7 @@ public abstract class ConsoleServer
         [
             "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Logging:LogLevel:Default", "Warning",
             "--Security:AdminKey", TestKeys.Admin, "--Security:AllowedNetworks", "127.0.0.0/8,::1/128",
+            "--Console:TraceUrl", TraceUrl,
         ];
         app = HeraldApp.Build(args);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));

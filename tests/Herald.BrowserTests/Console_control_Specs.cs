@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Herald.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -69,5 +71,29 @@ public sealed class When_an_admin_controls_secrets_and_deliveries_in_the_console
             await page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
             await Expect(page.GetByText("Attempt 2", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 1_000 });
         }, TimeSpan.FromSeconds(20));
+    }
+
+    [Test]
+    public async Task Should_link_each_attempt_to_its_trace()
+    {
+        await using var receiver = await LoopbackReceiver.StartAsync();
+        var org = "org_" + Guid.NewGuid().ToString("N")[..12];
+        var key = await Keys.ForAsync(org, Ct);
+        var id = await CreateWebhookAsync(key, "Traced", receiver.UrlFor("/traced"));
+        await PublishAuditRecordAsync(key, org);
+        await receiver.WaitForAsync(1, TimeSpan.FromSeconds(20));
+        var eventId = JsonNode.Parse(receiver.Requests.Single().BodyText)!["event_id"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/webhooks/{id}/events/{eventId}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await Http.SendAsync(request, Ct);
+        var traceId = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["attempts"]![0]!["trace_id"]!.GetValue<string>();
+
+        var page = await SignedInPageAsync(key);
+        await page.GotoAsync($"{BaseUrl}/console/#/webhooks/{id}/events/{eventId}");
+        var link = page.Locator("#trace-link");
+
+        await Expect(link).ToHaveTextAsync($"Trace {traceId}");
+        await Expect(link).ToHaveAttributeAsync("href", TraceUrl.Replace("{trace_id}", traceId, StringComparison.Ordinal));
+        Assert.That(traceId, Does.Match("^[0-9a-f]{32}$"));
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Api.Console;
 
@@ -28,8 +29,16 @@ public static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => TypedResults.Redirect("/console/")).ExcludeFromDescription();
+        app.MapGet("/console/settings.json", Settings).ExcludeFromDescription();
         app.MapGet("/console/{**path}", Serve).ExcludeFromDescription();
         return app;
+    }
+
+    // What the page needs to know of the deployment; nothing in it is secret.
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ConsoleSettings> Settings(IOptions<ConsoleOptions> options, HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Json(new ConsoleSettings(options.Value.TraceUrl is { Length: > 0 } url ? url : null));
     }
 
     private static IResult Serve(string? path, HttpContext context)

@@ -21,6 +21,11 @@ public sealed class When_herald_starts_with_a_bad_setting
     [TestCase("--Delivery:RetrySchedule", "5x", "Delivery:RetrySchedule")]
     [TestCase("--Fanout:ConcurrentMessageLimit", "0", "Fanout:ConcurrentMessageLimit")]
     [TestCase("--Ingest:MaxRecordBytes", "10", "Ingest:MaxRecordBytes")]
+    [TestCase("--Fanout:WebhookCacheTtl", "02:00:00", "Fanout:WebhookCacheTtl")]
+    [TestCase("--Security:ApiKeyCacheTtl", "-00:00:01", "Security:ApiKeyCacheTtl")]
+    [TestCase("--Delivery:BacklogSampleInterval", "00:00:00", "Delivery:BacklogSampleInterval")]
+    [TestCase("--Console:TraceUrl", "http://localhost:16686/trace/", "Console:TraceUrl")]
+    [TestCase("--Console:TraceUrl", "ftp://traces/{trace_id}", "Console:TraceUrl")]
     public async Task Should_exit_with_code_2_and_name_the_setting(string option, string value, string setting)
     {
         using var output = new StringWriter();

@@ -27,3 +27,10 @@ export async function api(method, path, body) {
   }
   return data;
 }
+
+// The deployment's console settings (a trace UI to link to), read once per page load.
+let settingsRead;
+export function settings() {
+  settingsRead ??= fetch('settings.json').then(r => (r.ok ? r.json() : {})).catch(() => ({}));
+  return settingsRead;
+}

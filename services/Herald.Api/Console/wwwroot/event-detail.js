@@ -1,9 +1,10 @@
-import { api } from './api.js';
+import { api, settings } from './api.js';
 import { h, formatDate, outcomeMark, headerList, toast, CATEGORIES } from './dom.js';
 
 export async function showEvent(view, webhookId, eventId) {
   const path = `/v1/webhooks/${encodeURIComponent(webhookId)}/events/${encodeURIComponent(eventId)}`;
-  const [webhook, event] = await Promise.all([api('GET', `/v1/webhooks/${encodeURIComponent(webhookId)}`), api('GET', path)]);
+  const [webhook, event, { trace_url: traceUrl }] = await Promise.all([
+    api('GET', `/v1/webhooks/${encodeURIComponent(webhookId)}`), api('GET', path), settings()]);
   const attempts = event.attempts;
   const last = attempts.at(-1);
   let selected = last;
@@ -18,9 +19,18 @@ export async function showEvent(view, webhookId, eventId) {
     const responseLabel = attempt?.response ? `Response ${attempt.response.status_code}` : 'Response';
     const responseTab = h('button', { type: 'button', role: 'tab', 'aria-selected': String(tab === 'response'), onclick: () => render(attempt, 'response') }, responseLabel);
     tabs.replaceChildren(requestTab, responseTab,
-      attempt ? h('span', { class: 'completed' }, `Completed in ${(attempt.duration_ms / 1000).toFixed(2)} seconds`) : null);
+      attempt ? h('span', { class: 'completed' }, `Completed in ${(attempt.duration_ms / 1000).toFixed(2)} seconds`) : null,
+      attempt?.trace_id ? trace(attempt.trace_id) : null);
     panel.replaceChildren(...(tab === 'request' ? requestPanel(attempt) : responsePanel(attempt)));
     [...attemptList.children].forEach((li, i) => li.classList.toggle('selected', attempts[i] === attempt));
+  }
+
+  // The attempt's trace: a link when the deployment names a trace UI, the id to copy otherwise.
+  function trace(traceId) {
+    const label = `Trace ${traceId}`;
+    return traceUrl
+      ? h('a', { id: 'trace-link', class: 'trace', href: traceUrl.replace('{trace_id}', encodeURIComponent(traceId)), target: '_blank', rel: 'noopener noreferrer' }, label)
+      : h('span', { id: 'trace-link', class: 'trace muted' }, label);
   }
 
   function requestPanel(attempt) {
