@@ -33,6 +33,9 @@ public abstract class ConsoleServer
     protected string BaseUrl { get; private set; } = null!;
     protected static CancellationToken Ct => TestContext.CurrentContext.CancellationToken;
 
+    /// <summary>Settings a fixture adds to the app's command line.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
@@ -46,7 +49,7 @@ public abstract class ConsoleServer
         [
             "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Logging:LogLevel:Default", "Warning",
             "--Security:AdminKey", TestKeys.Admin, "--Security:AllowedNetworks", "127.0.0.0/8,::1/128",
-            "--Console:TraceUrl", TraceUrl,
+            "--Console:TraceUrl", TraceUrl, .. Settings,
         ];
         app = HeraldApp.Build(args);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));

@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { h, table, formatDate, outcomeMark, CATEGORIES } from './dom.js';
+import { h, table, formatDate, outcomeMark, toast, CATEGORIES } from './dom.js';
 
 const PAGE_SIZE = 20;
 const OUTCOMES = ['succeeded', 'failed', 'pending', 'retrying', 'parked'];
@@ -40,15 +40,54 @@ export async function showWebhook(view, id, filter = { page: 1, outcome: '', fro
       : h('button', { type: 'button', class: n === filter.page ? 'current' : 'secondary', 'aria-current': n === filter.page ? 'page' : null, onclick: () => again({ page: n }) }, String(n))),
     h('button', { type: 'button', class: 'secondary', disabled: filter.page >= pages, onclick: () => again({ page: filter.page + 1 }) }, 'Next'));
 
+  // Enabling replays the deliveries parked while the webhook was disabled.
+  const toggle = h('button', { type: 'button', id: 'toggle-enabled', class: webhook.enabled ? 'secondary' : null, onclick: async () => {
+    try {
+      await api('PUT', `/v1/webhooks/${encodeURIComponent(id)}`, {
+        name: webhook.name, url: webhook.url, headers: webhook.headers, event_categories: webhook.event_categories,
+        secure: webhook.secure, enabled: !webhook.enabled,
+      });
+      toast(webhook.enabled ? 'Webhook disabled.' : 'Webhook enabled; parked deliveries are sent again.');
+      await again({});
+    } catch (e) {
+      toast(e.message);
+    }
+  } }, webhook.enabled ? 'Disable' : 'Enable');
+
+  // Recovers failed and parked deliveries of events since the chosen time (default: a week ago).
+  const weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+  const since = h('input', { id: 'recover-since', type: 'datetime-local', value: localInputValue(weekAgo) });
+  const recover = h('form', { class: 'filters recover', onsubmit: async e => {
+    e.preventDefault();
+    try {
+      const result = await api('POST', `/v1/webhooks/${encodeURIComponent(id)}/recover`, { since: new Date(since.value).toISOString() });
+      toast(`${result.requeued} ${result.requeued === 1 ? 'delivery' : 'deliveries'} queued again.`);
+      await again({});
+    } catch (err) {
+      toast(err.message);
+    }
+  } },
+    h('label', { for: 'recover-since' }, 'Recover failed and parked since', since),
+    h('button', { type: 'submit', class: 'secondary' }, 'Recover'));
+
   view.replaceChildren(
     h('p', { class: 'crumbs' }, h('a', { href: '#/webhooks' }, 'Webhooks'), ' / ', webhook.name),
-    h('div', { class: 'summary' },
-      h('h1', {}, webhook.name),
-      h('p', { class: 'url' }, webhook.url),
-      webhook.enabled ? null : h('p', { class: 'error' }, `Disabled: ${webhook.disabled_reason ?? 'by a user'}`)),
+    h('div', { class: 'page-head' },
+      h('div', { class: 'summary' },
+        h('h1', {}, webhook.name),
+        h('p', { class: 'url' }, webhook.url),
+        webhook.enabled ? null : h('p', { class: 'error', id: 'disabled-reason' }, `Disabled: ${webhook.disabled_reason ?? 'by a user'}`)),
+      toggle),
     filters,
     table(['Event ID', 'Event Category', 'Date', 'Outcome'], rows),
-    pager);
+    pager,
+    recover);
+}
+
+// The value a datetime-local input shows for a moment, in the browser's time zone.
+function localInputValue(date) {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+  return local.toISOString().slice(0, 16);
 }
 
 function pageNumbers(current, pages) {
