@@ -25,10 +25,12 @@ public interface IDeliveryStore
     Task<bool> TryUpdateAsync(Delivery delivery, int expectedAttemptCount, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Atomically takes up to <paramref name="limit"/> pending or retrying deliveries whose
+    /// Takes up to <paramref name="limit"/> pending or retrying deliveries whose
     /// <see cref="Delivery.NextAttemptAt"/> is at or before <paramref name="now"/>, moves their
     /// next attempt time to <paramref name="leaseUntil"/> so no other scheduler takes them, and
-    /// returns them as updated, earliest due first.
+    /// returns them as updated, earliest due first. Each delivery is taken atomically, so two
+    /// concurrent callers never get the same one; the batch as a whole need not be, so concurrent
+    /// callers may share the due deliveries in any split.
     /// </summary>
     Task<IReadOnlyList<Delivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken);
 

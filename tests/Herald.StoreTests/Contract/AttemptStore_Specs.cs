@@ -67,6 +67,19 @@ public abstract class When_storing_attempts(IStoreTestEngine engine) : StoreCont
         Assert.That(await Attempts.ListByDeliveryAsync("msg_missing", Ct), Is.Empty);
     }
 
+    [Test]
+    public async Task Should_list_attempts_with_the_same_number_and_start_in_id_order()
+    {
+        // Two workers that raced for one attempt can both record it.
+        await Attempts.AddAsync(Attempt(1) with { Id = "att_b" }, Ct);
+        await Attempts.AddAsync(Attempt(1) with { Id = "att_c" }, Ct);
+        await Attempts.AddAsync(Attempt(1) with { Id = "att_a" }, Ct);
+
+        var listed = await Attempts.ListByDeliveryAsync(DeliveryId, Ct);
+
+        Assert.That(listed.Select(a => a.Id), Is.EqualTo(new[] { "att_a", "att_b", "att_c" }));
+    }
+
     private static DeliveryAttempt Attempt(int number) => new()
     {
         Id = $"att_{number}",

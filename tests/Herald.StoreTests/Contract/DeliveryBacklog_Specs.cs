@@ -28,6 +28,21 @@ public abstract class When_measuring_the_delivery_backlog(IStoreTestEngine engin
     }
 
     [Test]
+    public async Task Should_count_an_open_delivery_without_a_next_attempt_time_as_open_but_not_due()
+    {
+        await Deliveries.AddIfAbsentAsync(
+            [
+                Delivery("evt_unscheduled", "wh_1", At(1), DeliveryState.Pending),
+                Delivery("evt_later", "wh_1", At(1), DeliveryState.Retrying, At(90)),
+            ],
+            Ct);
+
+        var backlog = await Deliveries.GetBacklogAsync(Now, Ct);
+
+        Assert.That(backlog, Is.EqualTo(new DeliveryBacklog { Open = 2, Due = 0, OldestDueAt = null }), "no next attempt time means no time has come");
+    }
+
+    [Test]
     public async Task Should_report_nothing_due_when_every_open_delivery_waits_for_later()
     {
         await Deliveries.AddIfAbsentAsync([Delivery("evt_later", "wh_1", At(1), DeliveryState.Retrying, At(90))], Ct);

@@ -78,9 +78,11 @@ public abstract class When_claiming_due_deliveries(IStoreTestEngine engine) : St
             Task.Run(() => Deliveries.ClaimDueAsync(Now, Lease, 30, Ct), Ct),
             Task.Run(() => Deliveries.ClaimDueAsync(Now, Lease, 30, Ct), Ct));
 
+        // How the 50 split between the claimers is not part of the contract: SQLite takes a batch
+        // in one transaction (30 and 20), MongoDB one delivery at a time, interleaved.
         var all = claims.SelectMany(IdsOf).ToList();
         Assert.That(all, Is.Unique);
         Assert.That(all, Has.Count.EqualTo(50));
-        Assert.That(claims.Select(c => c.Count), Is.EquivalentTo(new[] { 30, 20 }));
+        Assert.That(claims.Select(c => c.Count), Is.All.InRange(0, 30));
     }
 }

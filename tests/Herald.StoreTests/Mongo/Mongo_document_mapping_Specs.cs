@@ -111,3 +111,26 @@ public sealed class When_mapping_a_delivery
         Assert.That(back, Is.EqualTo(finished));
     }
 }
+
+public sealed class When_reading_the_backlog_the_group_stage_outputs
+{
+    [Test]
+    public void Should_read_int32_sums_and_the_int64_earliest_time()
+    {
+        // $sum of 1 comes back as an Int32 while it fits, $min of the Int64 ticks as an Int64.
+        var output = new BsonDocument { { "_id", BsonNull.Value }, { "open", 4 }, { "due", 3 }, { "earliest", MongoSamples.Created.UtcTicks } };
+
+        var summed = FromBson<DeliveryBacklogDocument>(output);
+
+        Assert.That((summed.Open, summed.Due, summed.Earliest), Is.EqualTo((4L, 3L, (long?)MongoSamples.Created.UtcTicks)));
+    }
+
+    [Test]
+    public void Should_read_no_earliest_time_when_no_open_delivery_has_one()
+    {
+        // $min over only null next attempt times gives null.
+        var output = new BsonDocument { { "_id", BsonNull.Value }, { "open", 1 }, { "due", 0 }, { "earliest", BsonNull.Value } };
+
+        Assert.That(FromBson<DeliveryBacklogDocument>(output).Earliest, Is.Null);
+    }
+}

@@ -17,8 +17,8 @@ public sealed class When_listing_a_deliverys_attempts
         AssertRenders(Filter(AttemptFilters.ByDelivery("msg_1")), """{ delivery_id: "msg_1" }""");
 
     [Test]
-    public void Should_sort_by_number_then_start_time() =>
-        AssertRenders(Sort(AttemptSorts.ByNumber()), """{ number: 1, started_at: 1 }""");
+    public void Should_sort_by_number_then_start_time_with_ties_by_id() =>
+        AssertRenders(Sort(AttemptSorts.ByNumber()), """{ number: 1, started_at: 1, _id: 1 }""");
 }
 
 public sealed class When_reading_an_inbox
