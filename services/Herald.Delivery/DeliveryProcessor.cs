@@ -15,7 +15,6 @@ namespace Herald.Delivery;
 public sealed partial class DeliveryProcessor(
     IDeliveryStore deliveries,
     IWebhookStore webhooks,
-    IAttemptStore attempts,
     EventPayloadCache events,
     WebhookSender sender,
     EndpointGates gates,
@@ -119,26 +118,17 @@ public sealed partial class DeliveryProcessor(
         if (result.ErrorKind is AttemptErrorKind.Interrupted)
         {
             // Record what was sent and make the delivery due again at once; the endpoint's
-            // health is not judged on it. The stores are written even though we are stopping.
-            await attempts.AddAsync(attempt, CancellationToken.None);
+            // health is not judged on it. The store is written even though we are stopping.
             var due = delivery with { State = DeliveryState.Retrying, AttemptCount = command.AttemptNumber, NextAttemptAt = time.GetUtcNow(), LastError = result.Error, UpdatedAt = time.GetUtcNow() };
-            await deliveries.TryUpdateAsync(due, command.AttemptNumber, CancellationToken.None);
+            await deliveries.RecordAttemptAsync(attempt, due, command.AttemptNumber, CancellationToken.None);
             LogAttempt(logger, delivery.Id, command.AttemptNumber, null, DeliveryState.Retrying, result.Duration.TotalMilliseconds);
             return attempt;
         }
 
-        // The request went out: its record and the delivery's new state are written even if the
-        // worker is stopping now, so no request Herald made goes unrecorded.
-        await attempts.AddAsync(attempt, CancellationToken.None);
-
+        // The request went out: its record and the delivery's new state are written together, first
+        // and even if the worker is stopping now, so no request Herald made goes unrecorded.
         var now = time.GetUtcNow();
         var (outcome, next) = AttemptOutcome.Decide(result, command.AttemptNumber, now, schedule, options.Value, Random.Shared.NextDouble());
-        var disabled = await health.RecordAsync(webhook, result, CancellationToken.None);
-        if (disabled && outcome is DeliveryState.Retrying)
-        {
-            (outcome, next) = (DeliveryState.Parked, null);
-        }
-
         var updated = delivery with
         {
             State = outcome,
@@ -148,9 +138,20 @@ public sealed partial class DeliveryProcessor(
             LastError = result.Error,
             UpdatedAt = now,
         };
-        if (!await deliveries.TryUpdateAsync(updated, command.AttemptNumber, CancellationToken.None))
+        var settled = await deliveries.RecordAttemptAsync(attempt, updated, command.AttemptNumber, CancellationToken.None);
+        if (!settled)
         {
             LogRaced(logger, delivery.Id, command.AttemptNumber);
+        }
+
+        if (await health.RecordAsync(webhook, result, CancellationToken.None) && outcome is DeliveryState.Retrying)
+        {
+            // The webhook is disabled now: its retry waits, parked, until it is enabled again.
+            outcome = DeliveryState.Parked;
+            if (settled)
+            {
+                await deliveries.TryUpdateAsync(updated with { State = outcome, NextAttemptAt = null }, command.AttemptNumber, CancellationToken.None);
+            }
         }
 
         Record(activity, attempt, outcome);

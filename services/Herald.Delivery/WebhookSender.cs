@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using Herald.Storage;
@@ -92,20 +93,31 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<DeliveryO
     private static async Task<(string Body, bool Truncated)> ReadCappedAsync(HttpContent content, int limit, CancellationToken cancellationToken)
     {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[limit + 1];
-        var read = 0;
-        while (read < buffer.Length)
+
+        // One byte past the limit tells a body that was cut from one that fits. The buffer is
+        // rented: most endpoints answer a few bytes, and a fresh, zeroed array of the limit
+        // (64 KiB by default) per attempt was a third of what the delivery path allocated.
+        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
+        try
         {
-            var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken);
-            if (n == 0)
+            var read = 0;
+            while (read <= limit)
             {
-                break;
+                var n = await stream.ReadAsync(buffer.AsMemory(read, limit + 1 - read), cancellationToken);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
             }
 
-            read += n;
+            var truncated = read > limit;
+            return (Encoding.UTF8.GetString(buffer, 0, Math.Min(read, limit)), truncated);
         }
-
-        var truncated = read > limit;
-        return (Encoding.UTF8.GetString(buffer, 0, Math.Min(read, limit)), truncated);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

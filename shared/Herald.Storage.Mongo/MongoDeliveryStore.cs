@@ -10,6 +10,9 @@ internal sealed class MongoDeliveryStore(IMongoDatabase database) : IDeliverySto
     private readonly IMongoCollection<DeliveryDocument> _deliveries =
         database.GetCollection<DeliveryDocument>(MongoCollectionNames.Deliveries);
 
+    private readonly IMongoCollection<AttemptDocument> _attempts =
+        database.GetCollection<AttemptDocument>(MongoCollectionNames.Attempts);
+
     public async Task<DeliveryBacklog> GetBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var cursor = await _deliveries.AggregateAsync(DeliveryBacklogPipeline.At(now.UtcTicks), options: null, cancellationToken);
@@ -92,6 +95,16 @@ internal sealed class MongoDeliveryStore(IMongoDatabase database) : IDeliverySto
             new ReplaceOptions { IsUpsert = false },
             cancellationToken);
         return result.MatchedCount == 1;
+    }
+
+    public async Task<bool> RecordAttemptAsync(DeliveryAttempt attempt, Delivery delivery, int expectedAttemptCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+
+        // Two writes, attempt first: a standalone server has no multi-document transactions, and
+        // an attempt without its delivery's new state is what a crash in between leaves either way.
+        await _attempts.InsertOneAsync(AttemptDocument.From(attempt), options: null, cancellationToken);
+        return await TryUpdateAsync(delivery, expectedAttemptCount, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Delivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)

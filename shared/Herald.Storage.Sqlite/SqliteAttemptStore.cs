@@ -15,40 +15,41 @@ internal sealed class SqliteAttemptStore(SqliteDatabase database) : IAttemptStor
     public Task AddAsync(DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        return database.WriteStatementAsync(
-            async connection =>
-            {
-                var response = attempt.Response;
-                await using var command = connection.CreateCommand()
-                    .With("@id", attempt.Id)
-                    .With("@delivery_id", attempt.DeliveryId)
-                    .With("@event_id", attempt.EventId)
-                    .With("@webhook_id", attempt.WebhookId)
-                    .With("@number", attempt.Number)
-                    .With("@request_url", attempt.Request.Url)
-                    .With("@request_method", attempt.Request.Method)
-                    .With("@request_headers", Json(attempt.Request.Headers))
-                    .With("@body_event_id", attempt.Request.BodyEventId)
-                    .With("@response_status_code", response?.StatusCode)
-                    .With("@response_headers", response is null ? null : Json(response.Headers))
-                    .With("@response_body", response?.Body)
-                    .With("@response_body_truncated", response?.BodyTruncated)
-                    .With("@succeeded", attempt.Succeeded)
-                    .With("@error_kind", attempt.ErrorKind is { } kind ? Text(kind) : null)
-                    .With("@error", attempt.Error)
-                    .With("@started_at", Ticks(attempt.StartedAt))
-                    .With("@completed_at", Ticks(attempt.CompletedAt))
-                    .With("@duration", attempt.Duration.Ticks)
-                    .With("@trace_id", attempt.TraceId);
-                command.CommandText = $"""
-                    INSERT INTO attempts ({Columns})
-                    VALUES (@id, @delivery_id, @event_id, @webhook_id, @number, @request_url, @request_method, @request_headers, @body_event_id,
-                            @response_status_code, @response_headers, @response_body, @response_body_truncated,
-                            @succeeded, @error_kind, @error, @started_at, @completed_at, @duration, @trace_id);
-                    """;
-                return await command.ExecuteNonQueryAsync(cancellationToken);
-            },
-            cancellationToken);
+        return database.WriteStatementAsync(connection => InsertAsync(connection, attempt, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Inserts the attempt on <paramref name="connection"/>, inside the caller's write.</summary>
+    public static async Task<int> InsertAsync(SqliteConnection connection, DeliveryAttempt attempt, CancellationToken cancellationToken)
+    {
+        var response = attempt.Response;
+        await using var command = connection.CreateCommand()
+            .With("@id", attempt.Id)
+            .With("@delivery_id", attempt.DeliveryId)
+            .With("@event_id", attempt.EventId)
+            .With("@webhook_id", attempt.WebhookId)
+            .With("@number", attempt.Number)
+            .With("@request_url", attempt.Request.Url)
+            .With("@request_method", attempt.Request.Method)
+            .With("@request_headers", Json(attempt.Request.Headers))
+            .With("@body_event_id", attempt.Request.BodyEventId)
+            .With("@response_status_code", response?.StatusCode)
+            .With("@response_headers", response is null ? null : Json(response.Headers))
+            .With("@response_body", response?.Body)
+            .With("@response_body_truncated", response?.BodyTruncated)
+            .With("@succeeded", attempt.Succeeded)
+            .With("@error_kind", attempt.ErrorKind is { } kind ? Text(kind) : null)
+            .With("@error", attempt.Error)
+            .With("@started_at", Ticks(attempt.StartedAt))
+            .With("@completed_at", Ticks(attempt.CompletedAt))
+            .With("@duration", attempt.Duration.Ticks)
+            .With("@trace_id", attempt.TraceId);
+        command.CommandText = $"""
+            INSERT INTO attempts ({Columns})
+            VALUES (@id, @delivery_id, @event_id, @webhook_id, @number, @request_url, @request_method, @request_headers, @body_event_id,
+                    @response_status_code, @response_headers, @response_body, @response_body_truncated,
+                    @succeeded, @error_kind, @error, @started_at, @completed_at, @duration, @trace_id);
+            """;
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task<IReadOnlyList<DeliveryAttempt>> ListByDeliveryAsync(string deliveryId, CancellationToken cancellationToken) =>

@@ -3,14 +3,15 @@ using Microsoft.Data.Sqlite;
 namespace Herald.Storage.Sqlite;
 
 /// <summary>
-/// Opens short-lived pooled connections to one SQLite file and serializes this process's writers.
+/// Opens short-lived pooled connections to one SQLite file and commits this process's writes in groups.
 /// </summary>
 /// <remarks>
 /// Several processes share the file, so every connection waits on a busy lock instead of failing
 /// (<c>busy_timeout</c>), and writes that read first take the write lock up front
 /// (<c>BEGIN IMMEDIATE</c>): in WAL mode a deferred transaction that upgrades from read to write
-/// gets SQLITE_BUSY at once, without the busy handler. The in-process gate keeps this process's
-/// writers from queueing on the file lock, so only other processes compete for it.
+/// gets SQLITE_BUSY at once, without the busy handler. This process's writes go through one
+/// writer that commits whatever is waiting together, so only other processes compete for the
+/// file lock and a burst of small writes costs one commit.
 /// See https://www.sqlite.org/wal.html and https://www.sqlite.org/lang_transaction.html.
 /// </remarks>
 internal sealed class SqliteDatabase : IDisposable
@@ -18,7 +19,7 @@ internal sealed class SqliteDatabase : IDisposable
     private const int BusyTimeoutMilliseconds = 30_000;
 
     private readonly string connectionString;
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SqliteGroupCommit writes;
 
     // Pooled connections keep their native handle, and with it the pragmas set on it: set them
     // once per handle rather than on every open.
@@ -35,6 +36,7 @@ internal sealed class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
+        writes = new SqliteGroupCommit(OpenAsync);
     }
 
     /// <summary>Opens a connection with the per-connection pragmas set.</summary>
@@ -68,39 +70,19 @@ internal sealed class SqliteDatabase : IDisposable
         return await work(connection);
     }
 
-    /// <summary>Runs <paramref name="work"/> in a <c>BEGIN IMMEDIATE</c> transaction and commits it.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> inside this process's next <c>BEGIN IMMEDIATE</c> transaction
+    /// (see <see cref="SqliteGroupCommit"/>); completes once that transaction is committed.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        writes.WriteAsync(work, cancellationToken);
+
+    /// <summary>Runs one write statement the same way; commands the connection creates join the transaction.</summary>
+    public Task<T> WriteStatementAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            // deferred: false issues BEGIN IMMEDIATE, which waits on the busy timeout for the write lock.
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            writeGate.Release();
-        }
+        ArgumentNullException.ThrowIfNull(work);
+        return writes.WriteAsync((connection, _) => work(connection), cancellationToken);
     }
 
-    /// <summary>Runs one auto-committed write statement through the in-process gate.</summary>
-    public async Task<T> WriteStatementAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            return await work(connection);
-        }
-        finally
-        {
-            writeGate.Release();
-        }
-    }
-
-    public void Dispose() => writeGate.Dispose();
+    public void Dispose() => writes.Dispose();
 }

@@ -95,15 +95,7 @@ internal sealed partial class SqliteDeliveryStore(SqliteDatabase database) : IDe
     public Task<bool> TryUpdateAsync(Delivery delivery, int expectedAttemptCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return database.WriteStatementAsync(
-            async connection =>
-            {
-                await using var command = DeliveryRows.Bind(connection.CreateCommand(), delivery)
-                    .With("@expected_attempt_count", expectedAttemptCount);
-                command.CommandText = $"UPDATE deliveries SET {DeliveryRows.Assignments} WHERE id = @id AND attempt_count = @expected_attempt_count;";
-                return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-            },
-            cancellationToken);
+        return database.WriteStatementAsync(connection => UpdateAsync(connection, delivery, expectedAttemptCount, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<Delivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)

@@ -25,6 +25,13 @@ public interface IDeliveryStore
     Task<bool> TryUpdateAsync(Delivery delivery, int expectedAttemptCount, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stores <paramref name="attempt"/> and replaces the delivery as <see cref="TryUpdateAsync"/>
+    /// does, in one transaction where the store has them (else the attempt first). The attempt is
+    /// stored even when the delivery had moved on; true when the delivery was replaced.
+    /// </summary>
+    Task<bool> RecordAttemptAsync(DeliveryAttempt attempt, Delivery delivery, int expectedAttemptCount, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Takes up to <paramref name="limit"/> pending or retrying deliveries whose
     /// <see cref="Delivery.NextAttemptAt"/> is at or before <paramref name="now"/>, moves their
     /// next attempt time to <paramref name="leaseUntil"/> so no other scheduler takes them, and

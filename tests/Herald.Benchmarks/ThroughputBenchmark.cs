@@ -36,7 +36,8 @@ internal static class ThroughputBenchmark
 
         Console.WriteLine($"median of {runs.Count}: ingest {Median(runs.Select(r => r.IngestPerSecond)):0} records/s, "
             + $"delivered {Median(runs.Select(r => r.DeliveredPerSecond)):0} requests/s, "
-            + $"latency p50 {Median(runs.Select(r => r.P50)):0} ms, p95 {Median(runs.Select(r => r.P95)):0} ms");
+            + $"latency p50 {Median(runs.Select(r => r.P50)):0} ms, p95 {Median(runs.Select(r => r.P95)):0} ms, "
+            + $"cpu {Median(runs.Select(r => r.CpuMsPerDelivery)):0.00} ms/delivery, allocated {Median(runs.Select(r => r.AllocatedMegabytes)):0} MB");
         return 0;
     }
 
@@ -65,6 +66,9 @@ internal static class ThroughputBenchmark
             }
 
             var published = new ConcurrentDictionary<string, long>();
+            using var process = Process.GetCurrentProcess();
+            var cpuAtStart = process.TotalProcessorTime;
+            var allocatedAtStart = GC.GetTotalAllocatedBytes();
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, options.Events), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (_, token) =>
             {
@@ -81,12 +85,16 @@ internal static class ThroughputBenchmark
             var expected = options.Events * options.Webhooks;
             await receiver.WaitForAsync(expected, TimeSpan.FromMinutes(10));
             var totalSeconds = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            var cpuSeconds = (process.TotalProcessorTime - cpuAtStart).TotalSeconds;
+            var allocatedMegabytes = (GC.GetTotalAllocatedBytes() - allocatedAtStart) / 1048576.0;
 
             var latencies = receiver.Requests
                 .Select(r => (Event: System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("event_id").GetString()!, r.ReceivedAt))
                 .Select(r => (r.ReceivedAt - StartOf(published[r.Event], clock)).TotalMilliseconds)
                 .Order().ToArray();
-            return new RunResult(options.Events / ingestSeconds, expected / totalSeconds, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.95)]);
+            return new RunResult(options.Events / ingestSeconds, expected / totalSeconds, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.95)],
+                cpuSeconds * 1000 / expected, allocatedMegabytes);
         }
         finally
         {
@@ -98,9 +106,12 @@ internal static class ThroughputBenchmark
     private static DateTimeOffset StartOf(long timestamp, Stopwatch clock) =>
         DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(timestamp);
 
-    private sealed record RunResult(double IngestPerSecond, double DeliveredPerSecond, double P50, double P95)
+    // CPU and allocations are the whole process's (Herald, load and receiver) from the first
+    // record to the last delivery: on a shared machine they vary far less than the rates.
+    private sealed record RunResult(double IngestPerSecond, double DeliveredPerSecond, double P50, double P95, double CpuMsPerDelivery, double AllocatedMegabytes)
     {
         public override string ToString() =>
-            $"ingest {IngestPerSecond:0} records/s, delivered {DeliveredPerSecond:0} requests/s, latency p50 {P50:0} ms, p95 {P95:0} ms";
+            $"ingest {IngestPerSecond:0} records/s, delivered {DeliveredPerSecond:0} requests/s, latency p50 {P50:0} ms, p95 {P95:0} ms, "
+            + $"cpu {CpuMsPerDelivery:0.00} ms/delivery, allocated {AllocatedMegabytes:0} MB";
     }
 }

@@ -80,23 +80,5 @@ public abstract class When_storing_attempts(IStoreTestEngine engine) : StoreCont
         Assert.That(listed.Select(a => a.Id), Is.EqualTo(new[] { "att_a", "att_b", "att_c" }));
     }
 
-    private static DeliveryAttempt Attempt(int number) => new()
-    {
-        Id = $"att_{number}",
-        DeliveryId = DeliveryId,
-        EventId = "evt_1",
-        WebhookId = "wh_1",
-        Number = number,
-        Request = new AttemptRequest(
-            "https://hooks.example.com/in?x=1",
-            "POST",
-            [new("webhook-id", DeliveryId), new("webhook-timestamp", "1741944413"), new("webhook-signature", "v1,K5oZ")],
-            "evt_1"),
-        Response = new AttemptResponse(200, [new("Content-Length", "2")], "ok", false),
-        Succeeded = true,
-        StartedAt = At(number),
-        CompletedAt = At(number).AddMilliseconds(123),
-        Duration = TimeSpan.FromTicks(1_234_567),
-        TraceId = "4bf92f3577b34da6a3ce929d0e0e4736",
-    };
+    private static DeliveryAttempt Attempt(int number) => TestData.Attempt("evt_1", "wh_1", number);
 }

@@ -115,6 +115,33 @@ public abstract class When_storing_deliveries(IStoreTestEngine engine) : StoreCo
         Assert.That(await Deliveries.GetAsync(Ids.Delivery("evt_missing", "wh_1"), Ct), Is.Null);
     }
 
+    [Test]
+    public async Task Should_record_an_attempt_and_settle_its_delivery_together()
+    {
+        var claimed = Delivery("evt_a", "wh_1", At(1), nextAttemptAt: At(3)) with { AttemptCount = 1 };
+        await Deliveries.AddIfAbsentAsync([claimed], Ct);
+        var attempt = Attempt("evt_a", "wh_1", 1);
+        var succeeded = claimed with { State = DeliveryState.Succeeded, NextAttemptAt = null, LastStatusCode = 200, UpdatedAt = At(2) };
+
+        Assert.That(await Deliveries.RecordAttemptAsync(attempt, succeeded, 1, Ct), Is.True);
+
+        Assert.That(await Deliveries.GetAsync(claimed.Id, Ct), Is.EqualTo(succeeded));
+        AssertSame((await Attempts.ListByDeliveryAsync(claimed.Id, Ct)).Single(), attempt);
+    }
+
+    [Test]
+    public async Task Should_keep_the_attempt_when_the_delivery_moved_on()
+    {
+        var moved = Delivery("evt_a", "wh_1", At(1), DeliveryState.Retrying, At(9)) with { AttemptCount = 2 };
+        await Deliveries.AddIfAbsentAsync([moved], Ct);
+        var attempt = Attempt("evt_a", "wh_1", 1);
+
+        Assert.That(await Deliveries.RecordAttemptAsync(attempt, moved with { State = DeliveryState.Succeeded, AttemptCount = 1 }, 1, Ct), Is.False);
+
+        Assert.That(await Deliveries.GetAsync(moved.Id, Ct), Is.EqualTo(moved));
+        AssertSame((await Attempts.ListByDeliveryAsync(moved.Id, Ct)).Single(), attempt);
+    }
+
     /// <summary>Five deliveries of wh_1 (two share a time, so ties go by id) and one of wh_2; returns wh_1's newest first.</summary>
     private async Task<List<Delivery>> AddWebhookDeliveriesAsync()
     {

@@ -80,4 +80,24 @@ internal static class TestData
         RemoteAddress = "127.0.0.1",
         ReceivedAt = receivedAt,
     };
+
+    public static DeliveryAttempt Attempt(string eventId, string webhookId, int number) => new()
+    {
+        Id = $"att_{number}",
+        DeliveryId = Ids.Delivery(eventId, webhookId),
+        EventId = eventId,
+        WebhookId = webhookId,
+        Number = number,
+        Request = new AttemptRequest(
+            "https://hooks.example.com/in?x=1",
+            "POST",
+            [new("webhook-id", Ids.Delivery(eventId, webhookId)), new("webhook-timestamp", "1741944413"), new("webhook-signature", "v1,K5oZ")],
+            eventId),
+        Response = new AttemptResponse(200, [new("Content-Length", "2")], "ok", false),
+        Succeeded = true,
+        StartedAt = At(number),
+        CompletedAt = At(number).AddMilliseconds(123),
+        Duration = TimeSpan.FromTicks(1_234_567),
+        TraceId = "4bf92f3577b34da6a3ce929d0e0e4736",
+    };
 }
