@@ -154,12 +154,12 @@ public sealed partial class DeliveryProcessor(
             }
         }
 
-        Record(activity, attempt, outcome);
+        Record(activity, delivery, attempt, outcome);
         LogAttempt(logger, delivery.Id, command.AttemptNumber, result.Response?.StatusCode, outcome, result.Duration.TotalMilliseconds);
         return attempt;
     }
 
-    private static void Record(Activity? activity, DeliveryAttempt attempt, DeliveryState outcome)
+    private static void Record(Activity? activity, Storage.Delivery delivery, DeliveryAttempt attempt, DeliveryState outcome)
     {
         var outcomeTag = new KeyValuePair<string, object?>("herald.outcome", outcome.ToString().ToLowerInvariant());
         HeraldTelemetry.Attempts.Add(1, outcomeTag, new("http.response.status_code", attempt.Response?.StatusCode));
@@ -167,6 +167,7 @@ public sealed partial class DeliveryProcessor(
         if (outcome is DeliveryState.Succeeded or DeliveryState.Failed)
         {
             HeraldTelemetry.DeliveriesCompleted.Add(1, outcomeTag);
+            HeraldTelemetry.DeliveryLatency.Record(Math.Max(0, (attempt.CompletedAt - delivery.CreatedAt).TotalSeconds), outcomeTag);
         }
 
         activity?.SetTag("herald.outcome", outcomeTag.Value);

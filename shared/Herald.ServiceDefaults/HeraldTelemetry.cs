@@ -27,6 +27,12 @@ public static class HeraldTelemetry
     /// <summary>HTTP attempts, tagged by outcome and status class.</summary>
     public static readonly Counter<long> Attempts = Meter.CreateCounter<long>("herald.attempts", "{attempt}", "Delivery attempts made");
 
+    /// <summary>
+    /// Time from fan-out creating a delivery to its final state (succeeded or failed), retries
+    /// included: what an endpoint's owner waits. Tagged <c>herald.outcome</c>.
+    /// </summary>
+    public static readonly Histogram<double> DeliveryLatency = Meter.CreateHistogram<double>("herald.delivery.latency", "s", "Time from a delivery's creation to its final state");
+
     /// <summary>Attempt duration.</summary>
     public static readonly Histogram<double> AttemptDuration = Meter.CreateHistogram<double>("herald.attempt.duration", "s", "Duration of delivery attempts");
 
