@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Herald.Messaging;
 
@@ -38,8 +39,8 @@ public static class MessagingHostBuilderExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
-                endpoint.ConfigureDeadLetter(p => p.UseFilter(new SkippedMessageFilter())));
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+                endpoint.ConfigureDeadLetter(p => p.UseFilter(new SkippedMessageFilter(context.GetRequiredService<ILogger<SkippedMessageFilter>>()))));
             foreach (var registration in bus.Registrations)
             {
                 registration(x);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MassTransit;
 using MassTransit.Transports;
+using Microsoft.Extensions.Logging;
 
 namespace Herald.Messaging;
 
@@ -9,7 +10,7 @@ namespace Herald.Messaging;
 /// MassTransit's own dead-letter filter, but with a reason an operator can act on in the
 /// <c>MT-Reason</c> header: the queue and the message types the envelope named.
 /// </summary>
-public sealed class SkippedMessageFilter : IFilter<ReceiveContext>
+public sealed partial class SkippedMessageFilter(ILogger<SkippedMessageFilter> logger) : IFilter<ReceiveContext>
 {
     // Enough for any envelope's header part; a larger body is not read for its types.
     private const int MaxBodyRead = 1 << 20;
@@ -31,7 +32,9 @@ public sealed class SkippedMessageFilter : IFilter<ReceiveContext>
             throw new TransportException(context.InputAddress, "The queue has no transport for skipped messages.");
         }
 
-        await transport.Send(context, Reason(context));
+        var reason = Reason(context);
+        LogSkipped(logger, QueueNames.Of(context.InputAddress), reason);
+        await transport.Send(context, reason);
         await next.Send(context);
     }
 
@@ -75,4 +78,7 @@ public sealed class SkippedMessageFilter : IFilter<ReceiveContext>
 
         return types;
     }
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "A message on {Queue} was moved to its _skipped queue: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string queue, string reason);
 }

@@ -19,13 +19,14 @@ public sealed class When_poison_messages_reach_the_fanout_queue
     private RabbitMqVirtualHost? vhost;
     private LoopbackReceiver? receiver;
     private HeraldHost? herald;
+    private readonly WarningLog warnings = new();
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         vhost = await (await RabbitMqBroker.GetAsync()).CreateVirtualHostAsync("poison");
         receiver = await LoopbackReceiver.StartAsync();
-        herald = await HeraldHost.StartOnRabbitMqAsync(vhost);
+        herald = await HeraldHost.StartOnRabbitMqAsync(vhost, warnings);
         listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
@@ -99,6 +100,9 @@ public sealed class When_poison_messages_reach_the_fanout_queue
         using (Assert.EnterMultipleScope())
         {
             Assert.That(skippedReason, Is.EqualTo($"skipped: no consumer on {Endpoints.Fanout} takes urn:message:Nope:Unknown"));
+            Assert.That(warnings.Lines, Has.Some.EqualTo(
+                $"Herald.Messaging.SkippedMessageFilter: A message on {Endpoints.Fanout} was moved to its _skipped queue: {skippedReason}"));
+            Assert.That(warnings.Lines, Has.Some.StartsWith($"Herald.Messaging.PoisonMessageObserver: A message on {Endpoints.Fanout} could not be read"));
             Assert.That(JsonNode.Parse(skipped.Body.Span)!["message"]!["nope"]!.GetValue<bool>(), Is.True);
             Assert.That(Encoding.UTF8.GetString(failed.Body.Span), Is.EqualTo("""{"audit_log_id": "12"""));
             Assert.That(faultHeaders.GetValueOrDefault("MT-Fault-Message"), Is.Not.Empty, "headers: " + string.Join(", ", faultHeaders.Keys));

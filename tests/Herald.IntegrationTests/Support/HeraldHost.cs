@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Herald.IntegrationTests.Support;
 
@@ -31,10 +32,14 @@ public sealed class HeraldHost : IAsyncDisposable
         StartAsync(["--Transport", "InMemory", .. settings]);
 
     /// <summary>Starts Herald on RabbitMQ at <paramref name="vhost"/>; all roles unless <c>--Roles</c> is in <paramref name="settings"/>.</summary>
-    public static Task<HeraldHost> StartOnRabbitMqAsync(RabbitMqVirtualHost vhost, params string[] settings)
+    public static Task<HeraldHost> StartOnRabbitMqAsync(RabbitMqVirtualHost vhost, params string[] settings) =>
+        StartOnRabbitMqAsync(vhost, warnings: null, settings);
+
+    /// <summary>As above, also handing the host's warnings to <paramref name="warnings"/>.</summary>
+    public static Task<HeraldHost> StartOnRabbitMqAsync(RabbitMqVirtualHost vhost, WarningLog? warnings, params string[] settings)
     {
         ArgumentNullException.ThrowIfNull(vhost);
-        return StartAsync(["--Transport", "RabbitMq", "--RabbitMq:Url", vhost.Url.ToString(), .. settings]);
+        return StartAsync(["--Transport", "RabbitMq", "--RabbitMq:Url", vhost.Url.ToString(), .. settings], warnings);
     }
 
     /// <inheritdoc />
@@ -50,7 +55,7 @@ public sealed class HeraldHost : IAsyncDisposable
         database.Dispose();
     }
 
-    private static async Task<HeraldHost> StartAsync(string[] settings)
+    private static async Task<HeraldHost> StartAsync(string[] settings, WarningLog? warnings = null)
     {
         var database = new TempDatabase();
         string[] args =
@@ -58,7 +63,13 @@ public sealed class HeraldHost : IAsyncDisposable
             "--urls", "http://127.0.0.1:0", "--Sqlite:Path", database.Path, "--Security:AllowedNetworks", "127.0.0.0/8,::1/128", "--Security:AdminKey", TestKeys.Admin,
             "--Logging:LogLevel:Default", "Warning", .. settings,
         ];
-        var app = HeraldApp.Build(args);
+        var app = HeraldApp.Build(args, builder =>
+        {
+            if (warnings is not null)
+            {
+                builder.Logging.AddProvider(warnings);
+            }
+        });
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await app.StartAsync(limit.Token);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
