@@ -30,6 +30,7 @@ public static class HeraldApp
         builder.Services.AddSecretProtection(EncryptionKeySettings.Load(builder.Configuration));
         builder.Services.AddWebhookChangeAnnouncements();
         builder.Services.AddHeraldAuthentication();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HttpDefaultsExtensions.ReadyTag]);
 
         var bus = new HeraldBusBuilder().AddApiKeyRevocations();
         if (roles.HasFlag(HeraldRole.Ingest))
