@@ -109,30 +109,34 @@ internal sealed class MongoDeliveryStore(IMongoDatabase database) : IDeliverySto
 
     public async Task<IReadOnlyList<Delivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
     {
-        var filter = DeliveryFilters.Due(MongoTime.ToTicks(now));
-        var update = DeliveryUpdates.Claim(MongoTime.ToTicks(leaseUntil), MongoTime.ToTicks(now));
-        var options = new FindOneAndUpdateOptions<DeliveryDocument>
+        if (limit <= 0)
         {
-            Sort = DeliverySorts.EarliestDueFirst(),
-            ReturnDocument = ReturnDocument.After,
-        };
-
-        // One findAndModify per delivery: each is atomic, so two schedulers never take the same one.
-        var claimed = new List<Delivery>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (claimed.Count < limit)
-        {
-            var document = await _deliveries.FindOneAndUpdateAsync(filter, update, options, cancellationToken);
-            // A lease that is not after now leaves the delivery due; stop rather than take it twice.
-            if (document is null || !seen.Add(document.Id))
-            {
-                break;
-            }
-
-            claimed.Add(document.ToDelivery());
+            return [];
         }
 
-        return claimed;
+        // Three round trips whatever the batch: pick the earliest due, lease those still due under
+        // this pass's token, read back what the token holds. Each document is updated atomically
+        // and only while still due, so one another scheduler leased in between stays theirs.
+        var due = DeliveryFilters.Due(MongoTime.ToTicks(now));
+        var candidates = await _deliveries.Find(due)
+            .Sort(DeliverySorts.EarliestDueFirst())
+            .Limit(limit)
+            .Project(d => d.Id)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var claim = Guid.NewGuid().ToString("N");
+        await _deliveries.UpdateManyAsync(
+            due & DeliveryFilters.ByIds(candidates),
+            DeliveryUpdates.Claim(MongoTime.ToTicks(leaseUntil), MongoTime.ToTicks(now), claim),
+            options: null,
+            cancellationToken);
+        var claimed = await _deliveries.Find(DeliveryFilters.ClaimedBy(candidates, claim)).ToListAsync(cancellationToken);
+        var order = candidates.Select((id, index) => (id, index)).ToDictionary(c => c.id, c => c.index, StringComparer.Ordinal);
+        return [.. claimed.OrderBy(d => order[d.Id]).Select(d => d.ToDelivery())];
     }
 
     public async Task<int> ParkAsync(string webhookId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -15,6 +15,10 @@ internal static class DeliveryFilters
 
     public static FilterDefinition<DeliveryDocument> ByIds(IEnumerable<string> ids) => Filter.In(d => d.Id, ids);
 
+    /// <summary>Those of <paramref name="ids"/> that the pass holding <paramref name="claim"/> leased; read off the id index.</summary>
+    public static FilterDefinition<DeliveryDocument> ClaimedBy(IEnumerable<string> ids, string claim) =>
+        Filter.In(d => d.Id, ids) & Filter.Eq(d => d.Claim, claim);
+
     public static FilterDefinition<DeliveryDocument> ByEvent(string eventId) => Filter.Eq(d => d.EventId, eventId);
 
     /// <summary>A webhook's deliveries with the query's optional state and time filters.</summary>

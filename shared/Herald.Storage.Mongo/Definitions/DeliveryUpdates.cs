@@ -6,10 +6,14 @@ namespace Herald.Storage.Mongo.Definitions;
 /// <summary>Updates on <c>deliveries</c>.</summary>
 internal static class DeliveryUpdates
 {
-    /// <summary>Leases a due delivery: no scheduler sees it as due again until the lease ends.</summary>
-    public static UpdateDefinition<DeliveryDocument> Claim(long leaseTicks, long nowTicks) =>
+    /// <summary>
+    /// Leases a due delivery to the pass holding <paramref name="claim"/>: no scheduler sees it as
+    /// due again until the lease ends.
+    /// </summary>
+    public static UpdateDefinition<DeliveryDocument> Claim(long leaseTicks, long nowTicks, string claim) =>
         Builders<DeliveryDocument>.Update
             .Set(d => d.NextAttemptAt, leaseTicks)
+            .Set(d => d.Claim, claim)
             .Set(d => d.UpdatedAt, nowTicks);
 
     /// <summary>Parks a delivery: the scheduler leaves it alone until it is requeued.</summary>

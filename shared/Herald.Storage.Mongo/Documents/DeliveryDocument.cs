@@ -35,6 +35,14 @@ internal sealed class DeliveryDocument
     [BsonElement("next_attempt_at")]
     public long? NextAttemptAt { get; set; }
 
+    /// <summary>
+    /// The token of the scheduler pass that last leased it, so that pass can read back what it
+    /// took; dropped when the delivery is next replaced.
+    /// </summary>
+    [BsonElement("claim")]
+    [BsonIgnoreIfNull]
+    public string? Claim { get; set; }
+
     [BsonElement("last_status_code")]
     public int? LastStatusCode { get; set; }
 

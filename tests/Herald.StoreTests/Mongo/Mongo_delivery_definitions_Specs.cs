@@ -17,10 +17,16 @@ public sealed class When_claiming_due_deliveries
         AssertRenders(Sort(DeliverySorts.EarliestDueFirst()), """{ next_attempt_at: 1, _id: 1 }""");
 
     [Test]
-    public void Should_move_the_next_attempt_to_the_lease_and_stamp_the_update() =>
+    public void Should_move_the_next_attempt_to_the_lease_mark_the_pass_and_stamp_the_update() =>
         AssertRenders(
-            Update(DeliveryUpdates.Claim(638764275000000000, 638764272000000000)),
-            """{ $set: { next_attempt_at: NumberLong("638764275000000000"), updated_at: NumberLong("638764272000000000") } }""");
+            Update(DeliveryUpdates.Claim(638764275000000000, 638764272000000000, "c1")),
+            """{ $set: { next_attempt_at: NumberLong("638764275000000000"), claim: "c1", updated_at: NumberLong("638764272000000000") } }""");
+
+    [Test]
+    public void Should_read_back_only_the_candidates_this_pass_leased_by_id() =>
+        AssertRenders(
+            Filter(DeliveryFilters.ClaimedBy(["msg_1", "msg_2"], "c1")),
+            """{ _id: { $in: ["msg_1", "msg_2"] }, claim: "c1" }""");
 }
 
 public sealed class When_listing_a_webhooks_deliveries
