@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Herald.Contracts;
+using Herald.ServiceDefaults;
 
 namespace Herald.Fanout;
 
@@ -33,7 +34,8 @@ public static class WebhookPayload
             writer.WriteString("user_agent", record.Actor.UserAgent);
             writer.WriteString("username", record.Actor.Username);
             writer.WriteEndObject();
-            writer.WriteString("date", record.Date.UtcDateTime);
+            writer.WriteString("date", Rfc3339.ToUtcText(record.Date)
+                ?? throw new FormatException($"AuditLogRecorded.date '{record.Date}' is not an RFC 3339 date and time with an offset."));
             writer.WriteString("description", record.Description);
             writer.WriteString("event_category", record.EventCategory);
             writer.WriteString("event_name", record.EventName);

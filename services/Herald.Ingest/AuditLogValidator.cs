@@ -1,5 +1,6 @@
 using System.Net;
 using Herald.Contracts;
+using Herald.ServiceDefaults;
 
 namespace Herald.Ingest;
 
@@ -54,7 +55,7 @@ public static class AuditLogValidator
             AuditLogId = request.AuditLogId ?? Guid.NewGuid(),
             OrganizationId = request.OrganizationId!,
             Actor = new AuditActor(request.Actor!.Ip!, request.Actor.UserAgent!, request.Actor.Username!),
-            Date = date!.Value,
+            Date = request.Date!,
             Description = request.Description!,
             EventCategory = request.EventCategory!,
             EventName = request.EventName!,

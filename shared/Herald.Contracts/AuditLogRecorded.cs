@@ -25,9 +25,14 @@ public sealed record AuditLogRecorded
     [JsonPropertyName("actor")]
     public required AuditActor Actor { get; init; }
 
-    /// <summary>When it happened, as the upstream recorded it.</summary>
+    /// <summary>
+    /// When it happened: an RFC 3339 date and time with an offset, as the upstream wrote it
+    /// (<c>2025-11-12T12:12:48.626967855Z</c>; from a DateTimeOffset, <c>ToString("O")</c>).
+    /// Text rather than a DateTimeOffset so nanoseconds survive: webhooks receive it in UTC with
+    /// the same fraction digits.
+    /// </summary>
     [JsonPropertyName("date")]
-    public required DateTimeOffset Date { get; init; }
+    public required string Date { get; init; }
 
     /// <summary>A human-readable description.</summary>
     [JsonPropertyName("description")]

@@ -28,7 +28,7 @@ public sealed class When_a_dotnet_upstream_publishes_with_the_contracts
                 AuditLogId = id,
                 OrganizationId = org,
                 Actor = new AuditActor("203.0.113.7", "Mozilla/5.0", "koray"),
-                Date = new DateTimeOffset(2025, 11, 12, 12, 12, 48, 626, TimeSpan.Zero),
+                Date = new DateTimeOffset(2025, 11, 12, 15, 12, 48, 626, TimeSpan.FromHours(3)).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 Description = "User is logged in",
                 EventCategory = "user",
                 EventName = "login",
@@ -40,6 +40,7 @@ public sealed class When_a_dotnet_upstream_publishes_with_the_contracts
         }
 
         await receiver.WaitForAsync(1, TimeSpan.FromSeconds(30));
-        Assert.That(receiver.Requests.Single().BodyText, Does.Contain($"\"event_id\":\"evt_{id:D}\"").And.Contain("\"username\":\"koray\""));
+        Assert.That(receiver.Requests.Single().BodyText, Does.Contain($"\"event_id\":\"evt_{id:D}\"").And.Contain("\"username\":\"koray\"")
+            .And.Contain("\"date\":\"2025-11-12T12:12:48.6260000Z\""));
     }
 }

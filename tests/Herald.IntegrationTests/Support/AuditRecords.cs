@@ -6,7 +6,7 @@ namespace Herald.IntegrationTests.Support;
 public static class AuditRecords
 {
     /// <summary>The date every sample carries, already in the form the webhook body repeats.</summary>
-    public const string Date = "2025-11-12T12:12:48.6269678Z";
+    public const string Date = "2025-11-12T12:12:48.626967855Z";
 
     /// <summary>A new organization id, so tests on one store never see each other's webhooks.</summary>
     public static string NewOrganization() => "org_" + Guid.NewGuid().ToString("N")[..12];

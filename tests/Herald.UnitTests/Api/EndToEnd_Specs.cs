@@ -25,7 +25,7 @@ public sealed class When_an_audit_record_flows_through_every_role : HeraldServer
         var occurredAt = detail["payload"]!["occurred_at"]!.GetValue<string>();
         var expectedBody =
             "{\"data\":{\"actor\":{\"ip\":\"203.0.113.7\",\"user_agent\":\"Mozilla/5.0 <b>&\",\"username\":\"koray+1\"}," +
-            "\"date\":\"2025-11-12T12:12:48.6269678Z\",\"description\":\"User is logged in\",\"event_category\":\"user\",\"event_name\":\"login\"}," +
+            "\"date\":\"2025-11-12T12:12:48.626967855Z\",\"description\":\"User is logged in\",\"event_category\":\"user\",\"event_name\":\"login\"}," +
             $"\"event_category\":\"audit_log_creation\",\"event_id\":\"{eventId}\",\"occurred_at\":\"{occurredAt}\",\"organization_id\":\"{org}\"}}";
         var attempt = detail["attempts"]!.AsArray().Single()!;
         using (Assert.EnterMultipleScope())

@@ -67,7 +67,7 @@ public abstract class FanoutRig
         AuditLogId = auditLogId,
         OrganizationId = organization,
         Actor = new AuditActor("203.0.113.7", "curl/8.0", "koray"),
-        Date = new DateTimeOffset(2025, 11, 12, 12, 12, 40, TimeSpan.Zero),
+        Date = "2025-11-12T12:12:40Z",
         Description = "User is logged in",
         EventCategory = "user",
         EventName = "login",

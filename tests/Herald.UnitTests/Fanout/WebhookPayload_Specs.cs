@@ -11,7 +11,7 @@ public sealed class When_serializing_a_webhook_payload
         AuditLogId = Guid.Parse("96e428f2-b3f8-4247-8e3b-e2a3f563bd05"),
         OrganizationId = "646f1a2b3c4d5e6f7a8b9c0d",
         Actor = new AuditActor("203.0.113.7", "Mozilla/5.0 <script>&</script> Größe", "koray+test@example.com"),
-        Date = DateTimeOffset.Parse("2025-11-12T15:12:48.6269678+03:00", System.Globalization.CultureInfo.InvariantCulture),
+        Date = "2025-11-12T15:12:48.626967855+03:00",
         Description = "User said \"hi\" & logged in",
         EventCategory = "user",
         EventName = "login",
@@ -26,7 +26,7 @@ public sealed class When_serializing_a_webhook_payload
 
         const string expected =
             "{\"data\":{\"actor\":{\"ip\":\"203.0.113.7\",\"user_agent\":\"Mozilla/5.0 <script>&</script> Größe\",\"username\":\"koray+test@example.com\"}," +
-            "\"date\":\"2025-11-12T12:12:48.6269678Z\",\"description\":\"User said \\\"hi\\\" & logged in\",\"event_category\":\"user\",\"event_name\":\"login\"}," +
+            "\"date\":\"2025-11-12T12:12:48.626967855Z\",\"description\":\"User said \\\"hi\\\" & logged in\",\"event_category\":\"user\",\"event_name\":\"login\"}," +
             "\"event_category\":\"audit_log_creation\",\"event_id\":\"evt_96e428f2-b3f8-4247-8e3b-e2a3f563bd05\"," +
             "\"occurred_at\":\"2025-11-12T12:12:48.627Z\",\"organization_id\":\"646f1a2b3c4d5e6f7a8b9c0d\"}";
         Assert.That(Encoding.UTF8.GetString(body), Is.EqualTo(expected));
@@ -44,6 +44,15 @@ public sealed class When_serializing_a_webhook_payload
             Assert.That(text, Does.Contain("Größe"));
             Assert.That(text, Does.Not.Contain("\\u"));
         }
+    }
+
+    [Test]
+    public void Should_refuse_a_record_whose_date_is_not_rfc3339()
+    {
+        var bad = Record with { Date = "12/11/2025 12:12:48" };
+
+        Assert.That(() => WebhookPayload.Serialize("evt_x", "audit_log_creation", DateTimeOffset.UnixEpoch, bad),
+            Throws.TypeOf<FormatException>().With.Message.Contains("12/11/2025 12:12:48"));
     }
 
     [TestCase("2025-11-12T12:12:48.6279999Z", "2025-11-12T12:12:48.627Z")]

@@ -1,4 +1,5 @@
 using Herald.Ingest;
+using Herald.ServiceDefaults;
 
 namespace Herald.UnitTests.Ingest;
 
@@ -28,7 +29,7 @@ public sealed class When_validating_an_audit_record
             Assert.That(record!.AuditLogId, Is.EqualTo(AuditLogId));
             Assert.That(record.OrganizationId, Is.EqualTo("org_1"));
             Assert.That(record.Actor, Is.EqualTo(new Herald.Contracts.AuditActor("2001:db8::1", "curl/8.0", "koray")));
-            Assert.That(record.Date, Is.EqualTo(new DateTimeOffset(2025, 11, 12, 12, 12, 48, TimeSpan.Zero).AddTicks(6_269_678)));
+            Assert.That(record.Date, Is.EqualTo("2025-11-12T12:12:48.626967855Z"), "the date goes on as the upstream wrote it");
             Assert.That(record.Description, Is.EqualTo("User is logged in"));
             Assert.That(record.EventCategory, Is.EqualTo("user"));
             Assert.That(record.EventName, Is.EqualTo("login"));
@@ -121,6 +122,17 @@ public sealed class When_parsing_rfc3339_dates
         }
     }
 
+    [TestCase("2025-11-12T12:12:48.626967855Z", "2025-11-12T12:12:48.626967855Z")]
+    [TestCase("2025-11-12t12:12:48.626967855z", "2025-11-12T12:12:48.626967855Z")]
+    [TestCase("2025-11-12T15:12:48.100+03:00", "2025-11-12T12:12:48.100Z")]
+    [TestCase("2025-11-13T00:42:48.000000001+12:30", "2025-11-12T12:12:48.000000001Z")]
+    [TestCase("2025-11-12T09:42:48-02:30", "2025-11-12T12:12:48Z")]
+    [TestCase("2025-11-12 12:12:48.5Z", "2025-11-12T12:12:48.5Z")]
+    public void Should_write_it_in_utc_keeping_every_fraction_digit(string value, string expected)
+    {
+        Assert.That(Rfc3339.ToUtcText(value), Is.EqualTo(expected));
+    }
+
     [TestCase(null)]
     [TestCase("")]
     [TestCase("2025-11-12T12:12:48")]
@@ -132,6 +144,10 @@ public sealed class When_parsing_rfc3339_dates
     [TestCase("12/11/2025 12:12:48 +00:00")]
     public void Should_reject_what_is_not_rfc3339_with_an_offset(string? value)
     {
-        Assert.That(Rfc3339.Parse(value), Is.Null);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Rfc3339.Parse(value), Is.Null);
+            Assert.That(Rfc3339.ToUtcText(value), Is.Null);
+        }
     }
 }
