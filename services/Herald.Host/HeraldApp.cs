@@ -32,7 +32,13 @@ public static class HeraldApp
         builder.Services.AddHeraldAuthentication();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HttpDefaultsExtensions.ReadyTag]);
 
-        var bus = new HeraldBusBuilder().AddApiKeyRevocations();
+        var bus = new HeraldBusBuilder();
+        if (roles.HasFlag(HeraldRole.Ingest) || roles.HasFlag(HeraldRole.Api))
+        {
+            // Only the roles that take keys over HTTP remember them.
+            bus.AddApiKeyRevocations();
+        }
+
         if (roles.HasFlag(HeraldRole.Ingest))
         {
             builder.AddHeraldIngest();
