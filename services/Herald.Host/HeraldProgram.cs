@@ -5,8 +5,8 @@ namespace Herald.Host;
 
 /// <summary>
 /// <c>herald [demo] [--roles …] [--Setting value …]</c>: serve the configured roles, or with
-/// <c>demo</c> run the end-to-end demonstration and exit. A bad setting exits with code 2 and a
-/// message that names it.
+/// <c>demo</c> run the end-to-end demonstration and exit; <c>herald probe [url]</c> checks a
+/// running one's readiness. A bad setting exits with code 2 and a message that names it.
 /// </summary>
 public static class HeraldProgram
 {
@@ -15,6 +15,11 @@ public static class HeraldProgram
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(error);
+        if (args.Length > 0 && args[0] == "probe")
+        {
+            return await ReadinessProbe.RunAsync(args[1..], output, error);
+        }
+
         var demo = args.Length > 0 && args[0] == "demo";
         var rest = demo ? args[1..] : args;
         try

@@ -27,6 +27,45 @@ public sealed class When_an_orchestrator_probes_herald : HeraldServer
     }
 }
 
+public sealed class When_a_container_runs_herald_probe : HeraldServer
+{
+    [Test]
+    public async Task Should_exit_0_with_the_report_while_herald_is_ready()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await HeraldProgram.RunAsync(["probe", Http.BaseAddress!.ToString()], output, error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(code, Is.Zero, error.ToString());
+            Assert.That(output.ToString(), Does.StartWith("200 {\"status\":\"healthy\""));
+        }
+    }
+
+    [Test]
+    public async Task Should_exit_1_when_nothing_answers_and_2_for_a_url_it_cannot_use()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var nothing = await HeraldProgram.RunAsync(["probe", $"http://127.0.0.1:{closedPort}"], output, error);
+        var unusable = await HeraldProgram.RunAsync(["probe", "ftp://127.0.0.1/"], output, error);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(nothing, Is.EqualTo(1));
+            Assert.That(unusable, Is.EqualTo(2));
+            Assert.That(error.ToString(), Does.Contain("did not answer").And.Contain("is not an http(s) URL"));
+        }
+    }
+}
+
 public sealed class When_the_store_fails_its_health_check
 {
     [Test]
