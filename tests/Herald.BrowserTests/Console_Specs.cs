@@ -225,6 +225,33 @@ public sealed class When_an_organization_uses_the_console : ConsoleServer
     }
 
     [Test]
+    public async Task Should_fit_the_webhook_and_event_pages_on_a_phone_screen()
+    {
+        await using var receiver = await LoopbackReceiver.StartAsync();
+        var org = "org_" + Guid.NewGuid().ToString("N")[..12];
+        var key = await Keys.ForAsync(org, Ct);
+        var id = await CreateWebhookAsync(key, "Phone events", receiver.UrlFor("/phone"));
+        await PublishAuditRecordAsync(key, org);
+        await receiver.WaitForAsync(1, TimeSpan.FromSeconds(20));
+        var page = await SignedInPageAsync(key, 390, 844);
+
+        await page.GotoAsync($"{BaseUrl}/console/#/webhooks/{id}");
+        await Expect(page.Locator("a.event-link")).ToHaveCountAsync(1);
+        var detailWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        await ScreenshotAsync(page, "phone-webhook-detail");
+        await page.Locator("a.event-link").ClickAsync();
+        await Expect(page.Locator("#trace-link")).ToBeVisibleAsync();
+        var eventWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        await ScreenshotAsync(page, "phone-event");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(detailWidth, Is.LessThanOrEqualTo(390), "the webhook page scrolls sideways");
+            Assert.That(eventWidth, Is.LessThanOrEqualTo(390), "the event page scrolls sideways");
+        }
+    }
+
+    [Test]
     public async Task Should_refuse_a_wrong_key_and_sign_out()
     {
         var key = await Keys.ForAsync("org_" + Guid.NewGuid().ToString("N")[..12], Ct);
