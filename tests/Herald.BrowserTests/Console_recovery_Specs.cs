@@ -68,6 +68,8 @@ public sealed class When_an_admin_brings_deliveries_back_in_the_console : Consol
             await Expect(page.Locator("td.outcome .mark.bad")).ToHaveCountAsync(1, new() { Timeout = 1_000 });
         }, TimeSpan.FromSeconds(20));
 
+        await Expect(page.Locator("#failing-since")).ToContainTextAsync("Failing since");
+
         failing = false;
         await page.GetByRole(AriaRole.Button, new() { Name = "Recover" }).ClickAsync();
 
@@ -78,6 +80,7 @@ public sealed class When_an_admin_brings_deliveries_back_in_the_console : Consol
             await page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
             await Expect(page.Locator("td.outcome .mark.ok")).ToHaveCountAsync(1, new() { Timeout = 1_000 });
         }, TimeSpan.FromSeconds(20));
+        await Expect(page.Locator("#failing-since")).ToHaveCountAsync(0);
         Assert.That(receiver.Requests.Select(r => r.Header("webhook-id").Single()).Distinct().Count(), Is.EqualTo(1), "a recovered delivery keeps its webhook-id");
     }
 

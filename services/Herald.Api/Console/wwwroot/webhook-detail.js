@@ -76,7 +76,10 @@ export async function showWebhook(view, id, filter = { page: 1, outcome: '', fro
       h('div', { class: 'summary' },
         h('h1', {}, webhook.name),
         h('p', { class: 'url' }, webhook.url),
-        webhook.enabled ? null : h('p', { class: 'error', id: 'disabled-reason' }, `Disabled: ${webhook.disabled_reason ?? 'by a user'}`)),
+        webhook.enabled ? null : h('p', { class: 'error', id: 'disabled-reason' }, `Disabled: ${webhook.disabled_reason ?? 'by a user'}`),
+        webhook.enabled && webhook.failing_since
+          ? h('p', { class: 'warning', id: 'failing-since' }, `Failing since ${formatDate(webhook.failing_since)}: no attempt has succeeded since then. Herald disables a webhook that keeps failing.`)
+          : null),
       toggle),
     filters,
     table(['Event ID', 'Event Category', 'Date', 'Outcome'], rows),
