@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Herald.Host;
 using Herald.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -96,6 +97,30 @@ public abstract class ConsoleServer
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Webhooks" })).ToBeVisibleAsync();
         return page;
+    }
+
+    /// <summary>
+    /// A new organization with its key and a webhook to <paramref name="receiver"/> at
+    /// <paramref name="path"/>, after one audit record reached the receiver.
+    /// </summary>
+    protected async Task<(string Org, string Key, string WebhookId)> WebhookWithOneRecordAsync(LoopbackReceiver receiver, string name, string path)
+    {
+        ArgumentNullException.ThrowIfNull(receiver);
+        var org = "org_" + Guid.NewGuid().ToString("N")[..12];
+        var key = await Keys.ForAsync(org, Ct);
+        var id = await CreateWebhookAsync(key, name, receiver.UrlFor(path));
+        await PublishAuditRecordAsync(key, org);
+        await receiver.WaitForAsync(1, TimeSpan.FromSeconds(20));
+        return (org, key, id);
+    }
+
+    /// <summary>GETs an API path with the organization's key and parses the JSON answer.</summary>
+    protected async Task<JsonNode> GetJsonAsync(string key, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await Http.SendAsync(request, Ct);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
     }
 
     /// <summary>Publishes one audit record for the organization through ingest.</summary>

@@ -228,11 +228,7 @@ public sealed class When_an_organization_uses_the_console : ConsoleServer
     public async Task Should_fit_the_webhook_and_event_pages_on_a_phone_screen()
     {
         await using var receiver = await LoopbackReceiver.StartAsync();
-        var org = "org_" + Guid.NewGuid().ToString("N")[..12];
-        var key = await Keys.ForAsync(org, Ct);
-        var id = await CreateWebhookAsync(key, "Phone events", receiver.UrlFor("/phone"));
-        await PublishAuditRecordAsync(key, org);
-        await receiver.WaitForAsync(1, TimeSpan.FromSeconds(20));
+        var (_, key, id) = await WebhookWithOneRecordAsync(receiver, "Phone events", "/phone");
         var page = await SignedInPageAsync(key, 390, 844);
 
         await page.GotoAsync($"{BaseUrl}/console/#/webhooks/{id}");

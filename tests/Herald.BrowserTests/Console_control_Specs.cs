@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Herald.Testing;
 using Microsoft.Playwright;
@@ -44,11 +43,7 @@ public sealed class When_an_admin_controls_secrets_and_deliveries_in_the_console
     public async Task Should_redeliver_an_event_and_filter_events_by_date()
     {
         await using var receiver = await LoopbackReceiver.StartAsync();
-        var org = "org_" + Guid.NewGuid().ToString("N")[..12];
-        var key = await Keys.ForAsync(org, Ct);
-        var id = await CreateWebhookAsync(key, "Replays", receiver.UrlFor("/replays"));
-        await PublishAuditRecordAsync(key, org);
-        await receiver.WaitForAsync(1, TimeSpan.FromSeconds(20));
+        var (_, key, id) = await WebhookWithOneRecordAsync(receiver, "Replays", "/replays");
         var page = await SignedInPageAsync(key);
         await page.GotoAsync($"{BaseUrl}/console/#/webhooks/{id}");
 
@@ -77,16 +72,9 @@ public sealed class When_an_admin_controls_secrets_and_deliveries_in_the_console
     public async Task Should_link_each_attempt_to_its_trace()
     {
         await using var receiver = await LoopbackReceiver.StartAsync();
-        var org = "org_" + Guid.NewGuid().ToString("N")[..12];
-        var key = await Keys.ForAsync(org, Ct);
-        var id = await CreateWebhookAsync(key, "Traced", receiver.UrlFor("/traced"));
-        await PublishAuditRecordAsync(key, org);
-        await receiver.WaitForAsync(1, TimeSpan.FromSeconds(20));
+        var (_, key, id) = await WebhookWithOneRecordAsync(receiver, "Traced", "/traced");
         var eventId = JsonNode.Parse(receiver.Requests.Single().BodyText)!["event_id"]!.GetValue<string>();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/webhooks/{id}/events/{eventId}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var response = await Http.SendAsync(request, Ct);
-        var traceId = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["attempts"]![0]!["trace_id"]!.GetValue<string>();
+        var traceId = (await GetJsonAsync(key, $"/v1/webhooks/{id}/events/{eventId}"))["attempts"]![0]!["trace_id"]!.GetValue<string>();
 
         var page = await SignedInPageAsync(key);
         await page.GotoAsync($"{BaseUrl}/console/#/webhooks/{id}/events/{eventId}");

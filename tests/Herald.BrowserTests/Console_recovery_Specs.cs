@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Herald.Testing;
 using Microsoft.AspNetCore.Http;
@@ -23,12 +22,8 @@ public sealed class When_an_admin_brings_deliveries_back_in_the_console : Consol
             context.Response.StatusCode = gone ? StatusCodes.Status410Gone : StatusCodes.Status200OK;
             return Task.CompletedTask;
         };
-        var org = "org_" + Guid.NewGuid().ToString("N")[..12];
-        var key = await Keys.ForAsync(org, Ct);
-        var id = await CreateWebhookAsync(key, "Gone for now", receiver.UrlFor("/gone"));
-        await PublishAuditRecordAsync(key, org);
-        await receiver.WaitForAsync(1, TimeSpan.FromSeconds(20));
-        await Wait.Eventually(async () => Assert.That((await GetAsync(key, $"/v1/webhooks/{id}"))["enabled"]!.GetValue<bool>(), Is.False),
+        var (org, key, id) = await WebhookWithOneRecordAsync(receiver, "Gone for now", "/gone");
+        await Wait.Eventually(async () => Assert.That((await GetJsonAsync(key, $"/v1/webhooks/{id}"))["enabled"]!.GetValue<bool>(), Is.False),
             TimeSpan.FromSeconds(20));
         await PublishAuditRecordAsync(key, org);
         var parked = await WaitForParkedAsync(key, id);
@@ -55,11 +50,7 @@ public sealed class When_an_admin_brings_deliveries_back_in_the_console : Consol
             context.Response.StatusCode = failing ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
             return Task.CompletedTask;
         };
-        var org = "org_" + Guid.NewGuid().ToString("N")[..12];
-        var key = await Keys.ForAsync(org, Ct);
-        var id = await CreateWebhookAsync(key, "Flaky", receiver.UrlFor("/flaky"));
-        await PublishAuditRecordAsync(key, org);
-        await receiver.WaitForAsync(1, TimeSpan.FromSeconds(20));
+        var (_, key, id) = await WebhookWithOneRecordAsync(receiver, "Flaky", "/flaky");
         var page = await SignedInPageAsync(key);
         await page.GotoAsync($"{BaseUrl}/console/#/webhooks/{id}");
         await Wait.Eventually(async () =>
@@ -89,19 +80,11 @@ public sealed class When_an_admin_brings_deliveries_back_in_the_console : Consol
         string? parked = null;
         await Wait.Eventually(async () =>
         {
-            var events = (await GetAsync(key, $"/v1/webhooks/{webhookId}/events?outcome=parked"))["items"]!.AsArray();
+            var events = (await GetJsonAsync(key, $"/v1/webhooks/{webhookId}/events?outcome=parked"))["items"]!.AsArray();
             Assert.That(events, Has.Count.EqualTo(2), "both deliveries should wait, parked, for the webhook to be enabled");
             parked = events[0]!["event_id"]!.GetValue<string>();
         }, TimeSpan.FromSeconds(20));
         return parked!;
-    }
-
-    private async Task<JsonNode> GetAsync(string key, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var response = await Http.SendAsync(request, Ct);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
     }
 
     private static List<string> EventIds(LoopbackReceiver receiver) =>
