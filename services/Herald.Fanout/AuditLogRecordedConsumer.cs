@@ -18,7 +18,7 @@ public sealed class AuditLogRecordedConsumer(EventFanout fanout, TimeProvider ti
         ArgumentNullException.ThrowIfNull(context);
         var record = context.Message;
         var sourceId = record.AuditLogId ?? context.MessageId
-            ?? throw new InvalidOperationException("AuditLogRecorded carries neither audit_log_id nor a message id, so it cannot be fanned out idempotently.");
+            ?? throw new FormatException("AuditLogRecorded carries neither audit_log_id nor a message id, so it cannot be fanned out idempotently.");
         var eventId = Ids.Event(sourceId);
         var now = time.GetUtcNow();
         var occurredAt = WebhookPayload.TruncateToMilliseconds(now);

@@ -38,7 +38,12 @@ public sealed class AuditLogRecordedConsumerDefinition : ConsumerDefinition<Audi
             rabbit.Bind(DefaultExchange);
         }
 
-        // Transient store failures are retried in place; a record that still fails goes to herald-fanout_error.
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2_000, 5_000));
+        // Transient store failures are retried in place; a record that still fails goes to
+        // herald-fanout_error. A malformed record (FormatException) goes there at once: no retry mends it.
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Ignore<FormatException>();
+            r.Intervals(100, 500, 2_000, 5_000);
+        });
     }
 }

@@ -1,6 +1,7 @@
 using Herald.Contracts;
 using Herald.Fanout;
 using Herald.Storage;
+using MassTransit;
 
 namespace Herald.UnitTests.Fanout;
 
@@ -161,6 +162,27 @@ public sealed class When_webhooks_change_between_records : FanoutRig
             {
                 ("wh_a", DeliveryState.Parked), ("wh_b", DeliveryState.Pending),
             }));
+        }
+    }
+}
+
+public sealed class When_a_record_can_never_be_fanned_out : FanoutRig
+{
+    [Test]
+    public async Task Should_fault_at_the_first_try_without_retrying_or_storing_anything()
+    {
+        var record = Record(Guid.Parse("5f0b8c2e-1d3a-4e5f-9a6b-7c8d9e0f1a2b")) with { Date = "yesterday" };
+
+        await Harness.Bus.Publish(record, Ct);
+
+        Assert.That(await Harness.Published.Any<Fault<AuditLogRecorded>>(Ct), Is.True, "no fault was published");
+        var fault = Harness.Published.Select<Fault<AuditLogRecorded>>(Ct).Single().Context;
+        using (Assert.EnterMultipleScope())
+        {
+            // MassTransit stamps the retries it made on the fault; a malformed record gets none.
+            Assert.That(fault.Headers.Get<int>("MT-Fault-RetryCount") ?? 0, Is.Zero, "a malformed record was retried");
+            Assert.That(fault.Message.Exceptions.Single().ExceptionType, Does.EndWith(nameof(FormatException)));
+            Assert.That(await Events.GetAsync(Ids.Event(record.AuditLogId!.Value), Ct), Is.Null);
         }
     }
 }
